@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { katexOptions } from './src/build/katex-options.ts';
+import { rehypeFailOnKatexError } from './src/build/rehype-fail-on-katex-error.ts';
+
+// Astro 7's default Markdown engine (Sätteri) runs no remark/rehype plugins, so `$$…$$` would
+// silently become a code block. The unified processor runs remark-math + rehype-katex at build
+// time for .md and .mdx alike; rehypeFailOnKatexError turns any KaTeX error into a failed build.
+export default defineConfig({
+  site: 'https://activation-derivatives.example',
+  trailingSlash: 'ignore',
+  // The build tests give fixture builds their own cache so they never mix with the real lessons.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError],
+    }),
+  },
+  integrations: [mdx()],
+  build: { format: 'directory' },
+});

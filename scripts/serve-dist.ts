@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+  const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(root, path);
+  if (!candidate.startsWith(root)) return undefined;
+  for (const option of [candidate, join(candidate, 'index.html'), `${candidate}.html`]) {
+    const info = await stat(option).catch(() => undefined);
+    if (info?.isFile()) return option;
+  }
+  return undefined;
+}
+
+/**
+ * Serves the built site (dist/) on 127.0.0.1 the way a static host would: directory URLs map to
+ * index.html and unknown paths get 404.html with status 404. Used by the browser tests and benches.
+ */
+export function serveDist(root = resolve('dist'), port = 0): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    void fileFor(root, url.pathname).then(async (file) => {
+      const served = file ?? join(root, '404.html');
+      const body = await readFile(served).catch(() => Buffer.from('Not found'));
+      response.writeHead(file ? 200 : 404, { 'content-type': types[extname(served)] ?? 'application/octet-stream' });
+      response.end(body);
+    });
+  });
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      done({ server, url: `http://127.0.0.1:${actual}` });
+    });
+  });
+}
+
+// `node scripts/serve-dist.ts [port]` serves dist/ by hand.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await serveDist(resolve('dist'), Number(process.argv[2] ?? 4321));
+  console.log(`Serving dist/ on ${url}`);
+}

@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from './build-site.ts';
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+const lessonIds = readdirSync('content/lessons')
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
+
+describe('production build', () => {
+  let build: BuildResult;
+  let files: string[];
+  const html = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+
+  beforeAll(() => {
+    build = buildSite();
+    files = build.status === 0 ? filesUnder(build.outDir) : [];
+  }, 300_000);
+
+  it('succeeds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('builds the home page, the 404 page and a page per lesson', () => {
+    expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+    for (const id of lessonIds) expect(existsSync(join(build.outDir, 'lessons', id, 'index.html')), id).toBe(true);
+  });
+
+  it.each(lessonIds)('typesets the math of lesson %s at build time, with MathML', (id) => {
+    const page = html(`lessons/${id}/index.html`);
+    expect(page).toMatch(/class="katex-display"/);
+    expect(page).toMatch(/class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"/);
+    // Math must never reach a reader as raw TeX, a red error span or a code block.
+    expect(page).not.toContain('katex-error');
+    expect(page).not.toContain('$$');
+    expect(page).not.toMatch(/class="[^"]*language-math/);
+    expect(page).not.toMatch(/<code[^>]*>\s*\\frac/);
+    // Every formula's HTML rendering has its MathML twin.
+    const htmlCount = page.match(/class="katex-html"/g)?.length ?? 0;
+    const mathmlCount = page.match(/class="katex-mathml"/g)?.length ?? 0;
+    expect(htmlCount).toBeGreaterThan(0);
+    expect(mathmlCount).toBe(htmlCount);
+  });
+
+  it('ships no KaTeX JavaScript', () => {
+    const scripts = files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+    for (const file of scripts) {
+      const source = readFileSync(file, 'utf8');
+      expect(source, relative(build.outDir, file)).not.toContain('KaTeX parse error');
+    }
+    for (const id of lessonIds) {
+      const page = html(`lessons/${id}/index.html`);
+      for (const [, src] of page.matchAll(/<script[^>]*src="([^"]+)"/g)) {
+        expect(readFileSync(join(build.outDir, src ?? ''), 'utf8')).not.toMatch(/katex/i);
+      }
+    }
+  });
+
+  it('serves the KaTeX fonts itself', () => {
+    const css = files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8'));
+    const fontUrls = css.flatMap((source) => [...source.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1] ?? ''));
+    const katexFonts = fontUrls.filter((url) => url.includes('KaTeX_'));
+    expect(katexFonts.length).toBeGreaterThan(10);
+    for (const url of katexFonts) {
+      expect(url).toMatch(/^\/_astro\/KaTeX_[\w.-]+\.(woff2|woff|ttf)$/);
+      expect(existsSync(join(build.outDir, url)), url).toBe(true);
+    }
+  });
+
+  it('links to no other host from any page', () => {
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const page = readFileSync(file, 'utf8');
+      for (const [, url] of page.matchAll(/(?:src|href)="([^"]+)"/g)) {
+        expect(url, relative(build.outDir, file)).not.toMatch(/^(https?:)?\/\//);
+      }
+    }
+  });
+});
+
+describe('a broken lesson fails the build with a clear message', () => {
+  it('names the file and the field of a bad frontmatter value', () => {
+    const build = buildSite({ lessonsDir: 'test/fixtures/bad-frontmatter' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('broken-order');
+    expect(build.output).toMatch(/\border\b.*(number|expected)/i);
+  }, 300_000);
+
+  it('names the file and the TeX of a formula KaTeX cannot typeset', () => {
+    const build = buildSite({ lessonsDir: 'test/fixtures/bad-katex' });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('broken-tex.mdx');
+    expect(build.output).toContain('\\undefinedmacro');
+  }, 300_000);
+});
