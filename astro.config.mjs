@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import pagefind from 'astro-pagefind';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -21,6 +23,12 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError],
     }),
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) }),
+    // Pagefind indexes the built pages; KaTeX's MathML copy (with its TeX annotation) is left out so
+    // every formula is indexed once, through its visible rendering.
+    pagefind({ indexConfig: { excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' } }),
+  ],
   build: { format: 'directory' },
 });
