@@ -32,7 +32,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
 
 // Follow the system while the reader has not chosen.
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (event) => {
-  let saved: string | null = null;
+  let saved: string | null;
   try {
     saved = localStorage.getItem(key);
   } catch {
