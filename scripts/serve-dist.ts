@@ -52,8 +52,9 @@ export function serveDist(root = resolve('dist'), port = 0): Promise<{ server: S
   });
 }
 
-// `node scripts/serve-dist.ts [port]` serves dist/ by hand.
+// `node scripts/serve-dist.ts [port] [directory]` serves a build by hand (default: dist/ on 4321).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serveDist(resolve('dist'), Number(process.argv[2] ?? 4321));
-  console.log(`Serving dist/ on ${url}`);
+  const root = resolve(process.argv[3] ?? 'dist');
+  const { url } = await serveDist(root, Number(process.argv[2] ?? 4321));
+  console.log(`Serving ${root} on ${url}`);
 }

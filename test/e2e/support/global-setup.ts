@@ -13,7 +13,8 @@ declare module 'vitest' {
 /** Serve the built site on 127.0.0.1 for the whole browser-test run. */
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail first, and clearly, when there is no browser
-  const root = resolve('dist');
+  // DIST_DIR lets several builds coexist (e.g. one per developer working in the same checkout).
+  const root = resolve(process.env['DIST_DIR'] ?? 'dist');
   if (!existsSync(resolve(root, 'index.html'))) {
     throw new Error('dist/ has no built site: run `npm run build` first (npm run test:e2e does).');
   }

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Every page of the built site, as a URL path ('/', '/lessons/sigmoid/', '/404.html'…). */
-export function builtPages(root = 'dist'): string[] {
+export function builtPages(root = process.env['DIST_DIR'] ?? 'dist'): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       if (entry.isDirectory())
