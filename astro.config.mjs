@@ -30,5 +30,6 @@ export default defineConfig({
     // every formula is indexed once, through its visible rendering.
     pagefind({ indexConfig: { excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' } }),
   ],
-  build: { format: 'directory' },
+  // Inline the (small) stylesheets: one round trip fewer before the first paint.
+  build: { format: 'directory', inlineStylesheets: 'always' },
 });
