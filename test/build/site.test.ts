@@ -102,7 +102,7 @@ describe('production build', () => {
       const page = readFileSync(file, 'utf8');
       for (const [, url] of page.matchAll(/(?:src|href)="([^"]+)"/g)) {
         // Absolute URLs may only name the site itself (canonical link, social preview image).
-        if (url.startsWith(site)) continue;
+        if (url?.startsWith(site)) continue;
         expect(url, relative(build.outDir, file)).not.toMatch(/^(https?:)?\/\//);
       }
     }
