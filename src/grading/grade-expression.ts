@@ -1,0 +1,282 @@
+import { parse } from '../symbolic/index.ts';
+import type { Expr, ParseError } from '../symbolic/index.ts';
+import type { Scope } from './evaluate-with-derivatives.ts';
+import { checkerFor, compareTables, makeScope } from './equivalent.ts';
+import type { Counterexample, EquivalenceResult, Table } from './equivalent.ts';
+import { findKinks } from './find-kinks.ts';
+import { formatNumber, formatPair } from './format-number.ts';
+import type { GradeResult, MistakeKind } from './verdict.ts';
+
+/** A common mistake an exercise lists, with the feedback a student sees when the answer matches it. */
+export interface ListedMistake {
+  /** The wrong answer, in the answer syntax (e.g. `g*(1+g)`); compared with {@link equivalent}. */
+  readonly expression: string;
+  /** What to tell the student, e.g. "σ′ = σ(1 − σ): check the sign inside the bracket." */
+  readonly feedback: string;
+}
+
+/** An expression exercise, as the grader needs it. */
+export interface ExpressionSpec {
+  /** The correct answer in the answer syntax, e.g. `g*(1-g)` or `1 - tanh(z)^2`. */
+  readonly reference: string;
+  /** Symbols the student may use, as expressions of the variable: `{ g: 'sigmoid(z)' }`. Default: none. */
+  readonly define?: Readonly<Record<string, string>>;
+  /** Parameters the student may use, with the values to check at: `{ alpha: 0.01 }`. Default: none. */
+  readonly params?: Readonly<Record<string, number>>;
+  /** Extra kinks to sample beside (most are found automatically). Default: none. */
+  readonly kinks?: readonly number[];
+  /** Common mistakes with their own feedback, checked in order before the generic message. Default: none. */
+  readonly mistakes?: readonly ListedMistake[];
+  /** The variable. Default `'z'`. */
+  readonly variable?: string;
+  /** How feedback names the reference: "At z = 2 your answer gives 0.0452; *the derivative* is 0.105". Default `'the derivative'`. */
+  readonly referenceName?: string;
+}
+
+export interface GradeExpressionOptions {
+  /** Symbols the answer may use, as expressions of z, e.g. `{ g: '1/(1+exp(-z))' }` or `{ a: 'tanh(z)' }`. */
+  readonly define?: Readonly<Record<string, string>>;
+  /** Parameters the answer may use, with their values. */
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Grades a typed answer against a reference expression. Never throws for any `answer`; throws an
+ * Error if the reference (or a definition) does not parse — an authoring bug, caught by tests.
+ * See {@link grade} for the verdicts and feedback.
+ */
+export function gradeExpression(answer: string, reference: string, options: GradeExpressionOptions = {}): GradeResult {
+  const spec: ExpressionSpec = {
+    reference,
+    ...(options.define === undefined ? {} : { define: options.define }),
+    ...(options.params === undefined ? {} : { params: options.params }),
+  };
+  return grade(answer, spec);
+}
+
+/**
+ * Grades an answer to an expression exercise:
+ * - `invalid` (costs no attempt) when the answer does not parse: the feedback names the problem,
+ *   its position (1-based character) and a hint; `position` is the 0-based index for a caret;
+ * - `correct` when {@link equivalent} to the reference;
+ * - otherwise `incorrect`, with the first feedback that applies: a listed mistake; a sign error
+ *   (ratio −1); a factor of 2 or ½ (a lost chain-rule factor); undefined where the reference is
+ *   defined; right only for z > 0 or only for z < 0 (a piecewise answer half done); and finally a
+ *   counterexample, "At z = 2 your answer gives 0.0452; the derivative is 0.105."
+ * Pure and deterministic.
+ */
+export function grade(answer: string, spec: ExpressionSpec): GradeResult {
+  const prepared = prepare(spec);
+  const { scope } = prepared;
+  const symbols = [...scope.define.keys(), ...scope.params.keys()];
+  const text = readSymbolCalls(answer, [...scope.define.keys()], scope.variable);
+  const parsed = parse(text, { symbols, variable: scope.variable });
+  if (!parsed.ok) return invalid(parsed.error);
+  const tree = parsed.tree;
+
+  const kinks = [...prepared.kinks, ...findKinks([tree], scope)];
+  const checker = checkerFor(scope, kinks);
+  const ref = checker.tabulate(prepared.reference);
+  const ans = checker.tabulate(tree);
+  const verdict = compareTables(ans, ref);
+  if (verdict.equal) return { status: 'correct', feedback: 'Correct.' };
+
+  const name = spec.referenceName ?? 'the derivative';
+  const v = scope.variable;
+  const note = symbolCallNote(answer, [...scope.define.keys()], v);
+  const incorrect = (feedback: string, mistake: MistakeKind, c?: Counterexample): GradeResult => ({
+    status: 'incorrect',
+    feedback: note === '' ? feedback : `${feedback} ${note}`,
+    mistake,
+    ...(c === undefined ? {} : { counterexample: c }),
+  });
+  const example = (c: Counterexample | undefined): string =>
+    c === undefined ? '' : ` ${counterexampleText(c, name, v)}`;
+
+  for (const m of prepared.mistakes) {
+    if (compareTables(ans, checker.tabulate(m.tree)).equal) {
+      return incorrect(`${m.feedback}${example(verdict.counterexample)}`, 'listed', verdict.counterexample);
+    }
+  }
+  if (compareTables(ans, ref, { factor: -1 }).equal) {
+    return incorrect(`Check the sign: your answer is the negative of ${name}.`, 'sign', verdict.counterexample);
+  }
+  if (compareTables(ans, ref, { factor: 0.5 }).equal) {
+    return incorrect(
+      `Your answer is twice ${name}: a factor of 2 — did you lose a chain-rule factor?`,
+      'factor-2',
+      verdict.counterexample,
+    );
+  }
+  if (compareTables(ans, ref, { factor: 2 }).equal) {
+    return incorrect(
+      `Your answer is half ${name}: a factor of 2 — did you lose a chain-rule factor?`,
+      'factor-half',
+      verdict.counterexample,
+    );
+  }
+  const c = verdict.counterexample;
+  if (c !== undefined && !Number.isFinite(c.left)) {
+    return incorrect(
+      `${counterexampleText(c, name, v)} Check where your expression is defined (a square root or logarithm of a negative number?).`,
+      'undefined',
+      c,
+    );
+  }
+  const half = halfDone(ans, ref);
+  if (half !== undefined) {
+    const [right, wrong] = half.side === 'positive' ? ['>', '<'] : ['<', '>'];
+    return incorrect(
+      `Right for ${v} ${right} 0 but not for ${v} ${wrong} 0 (piecewise half-done).${example(half.counterexample)}`,
+      half.side === 'positive' ? 'half-positive' : 'half-negative',
+      half.counterexample,
+    );
+  }
+  if (c === undefined) {
+    return incorrect(
+      'Your answer cannot be checked reliably: it loses too much precision in floating point (large terms that cancel). Simplify it and try again.',
+      'imprecise',
+    );
+  }
+  return incorrect(counterexampleText(c, name, v), 'counterexample', c);
+}
+
+/** "At z = 2 your answer gives 0.0452; the derivative is 0.105." */
+function counterexampleText(c: Counterexample, name: string, variable: string): string {
+  const [left, right] = formatPair(c.left, c.right);
+  if (!Number.isFinite(c.left))
+    return `At ${pointText(c.z, variable)} your answer is undefined, but ${name} is ${right}.`;
+  return `At ${pointText(c.z, variable)} your answer gives ${left}; ${name} is ${right}.`;
+}
+
+/** `z = 2` for a short sample point, `z ≈ 1.734` for a pseudo-random one. */
+function pointText(z: number, variable: string): string {
+  const exact = String(z);
+  return exact.length <= 6 ? `${variable} = ${exact}` : `${variable} ≈ ${formatNumber(z, 4)}`;
+}
+
+/** Equal on one side of 0 and provably different on the other. */
+function halfDone(
+  ans: Table,
+  ref: Table,
+): { side: 'positive' | 'negative'; counterexample: Counterexample } | undefined {
+  const positive = compareTables(ans, ref, { interval: [Number.MIN_VALUE, Number.POSITIVE_INFINITY] });
+  const negative = compareTables(ans, ref, { interval: [Number.NEGATIVE_INFINITY, -Number.MIN_VALUE] });
+  const wrongSide = (r: EquivalenceResult): Counterexample | undefined => (r.equal ? undefined : r.counterexample);
+  const cNeg = wrongSide(negative);
+  if (positive.equal && cNeg !== undefined) return { side: 'positive', counterexample: cNeg };
+  const cPos = wrongSide(positive);
+  if (negative.equal && cPos !== undefined) return { side: 'negative', counterexample: cPos };
+  return undefined;
+}
+
+function invalid(error: ParseError): GradeResult {
+  const sentence = (s: string): string => {
+    const t = s.trim();
+    const capital = t.charAt(0).toUpperCase() + t.slice(1);
+    return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+  };
+  const where = `(at character ${error.position + 1})`;
+  const message = sentence(`${error.message} ${where}`);
+  const feedback = error.hint === undefined ? message : `${message} ${sentence(error.hint)}`;
+  return { status: 'invalid', feedback, position: error.position };
+}
+
+// ── symbols written as functions ───────────────────────────────────────────
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Students write `g(z)` for the symbol g = g(z); the parser would read it as g·z. Each `g(z)`
+ * (spaces allowed) becomes `(g)` padded with spaces to the same length, so error positions still
+ * point into the text the student typed. `g(1-g)` is left alone: that is g·(1 − g).
+ */
+export function readSymbolCalls(text: string, symbols: readonly string[], variable: string): string {
+  let out = text;
+  for (const s of symbols) {
+    const pattern = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}\\s*\\(\\s*${escape(variable)}\\s*\\)`, 'g');
+    out = out.replace(pattern, (m) => `(${s})`.padEnd(m.length, ' '));
+  }
+  return out;
+}
+
+/**
+ * For a wrong answer that writes `g(…)` around an expression of the variable other than the
+ * variable itself (`g(-z)`, `g(2z)`): say how it was read. `g(1-g)` is the intended g·(1 − g).
+ */
+function symbolCallNote(text: string, symbols: readonly string[], variable: string): string {
+  const variableToken = new RegExp(`(?<![A-Za-z0-9_])${escape(variable)}(?![A-Za-z0-9_])`);
+  for (const s of symbols) {
+    const symbolToken = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}(?![A-Za-z0-9_])`);
+    const opening = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}\\s*\\(`, 'g');
+    for (const m of text.matchAll(opening)) {
+      const inner = bracketed(text, m.index + m[0].length);
+      if (variableToken.test(inner) && !symbolToken.test(inner)) {
+        return `(Note: ${s}(…) is read as ${s} times (…); ${s} already stands for ${s}(${variable}).)`;
+      }
+    }
+  }
+  return '';
+}
+
+/** The text from `start` up to the parenthesis that closes the one just before it (or the end). */
+function bracketed(text: string, start: number): string {
+  let depth = 1;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text.slice(start, i);
+  }
+  return text.slice(start);
+}
+
+// ── prepared references, cached ────────────────────────────────────────────
+
+interface Prepared {
+  readonly scope: Scope;
+  readonly reference: Expr;
+  readonly kinks: readonly number[];
+  readonly mistakes: readonly { readonly tree: Expr; readonly feedback: string }[];
+}
+
+const CACHE_SIZE = 128;
+const cache = new Map<string, Prepared>();
+
+/** Parses the reference, the definitions and the listed mistakes once per spec (a bad one throws). */
+function prepare(spec: ExpressionSpec): Prepared {
+  const key = JSON.stringify([
+    spec.reference,
+    spec.define ?? {},
+    spec.params ?? {},
+    spec.kinks ?? [],
+    spec.mistakes ?? [],
+    spec.variable ?? 'z',
+  ]);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const scope = makeScope({
+    ...(spec.define === undefined ? {} : { define: spec.define }),
+    ...(spec.params === undefined ? {} : { params: spec.params }),
+    ...(spec.variable === undefined ? {} : { variable: spec.variable }),
+  });
+  const symbols = [...scope.define.keys(), ...scope.params.keys()];
+  const read = (text: string, what: string): Expr => {
+    const r = parse(text, { symbols, variable: scope.variable });
+    if (!r.ok)
+      throw new Error(`grader: ${what} \`${text}\` does not parse: ${r.error.message} (at ${r.error.position})`);
+    return r.tree;
+  };
+  const reference = read(spec.reference, 'the reference');
+  const mistakes = (spec.mistakes ?? []).map((m) => ({
+    tree: read(m.expression, 'the listed mistake'),
+    feedback: m.feedback,
+  }));
+  const kinks = findKinks([reference], scope, spec.kinks ?? []);
+  const values = checkerFor(scope, kinks).tabulate(reference).values;
+  if (!values.some(Number.isFinite))
+    throw new Error(`grader: the reference \`${spec.reference}\` is undefined at every sample point`);
+  const prepared: Prepared = { scope, reference, kinks, mistakes };
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(key, prepared);
+  return prepared;
+}
