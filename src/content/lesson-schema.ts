@@ -1,29 +1,12 @@
 import { z } from 'astro/zod';
+import { activationIds, type ActivationId } from '../math/index.ts';
 
 /** Stable kebab-case ids: progress and links are stored under them, so they never change. */
 export const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case id such as "leaky-relu"');
 
-/**
- * The activation ids a lesson may cover. They are the ids of the math core's registry
- * (`src/math/index.ts`); the content test checks that the two lists agree.
- */
-export const activationIds = [
-  'sigmoid',
-  'tanh',
-  'relu',
-  'leaky-relu',
-  'elu',
-  'selu',
-  'softplus',
-  'silu',
-  'gelu',
-  'gelu-tanh',
-  'mish',
-  'hard-sigmoid',
-  'hard-swish',
-  'softsign',
-  'relu6',
-] as const;
+/** The activation ids a lesson may cover: exactly the math core's registry. */
+export { activationIds };
+const activationId = z.enum(activationIds as [ActivationId, ...ActivationId[]]);
 
 /**
  * Frontmatter of a lesson in `content/lessons/*.mdx`. Strict: an unknown or misspelt field is an
@@ -38,7 +21,7 @@ export const lessonSchema = z
     /** Position in the course, starting at 1. Lessons are listed and linked (previous/next) in this order; no two may share it. */
     order: z.number().int().positive(),
     /** Registry ids of the activation functions the lesson covers; may be empty for overview lessons. */
-    activations: z.array(z.enum(activationIds)).default([]),
+    activations: z.array(activationId).default([]),
     /** What a student can do after the lesson, each a short sentence starting with a verb. At least one. */
     objectives: z.array(z.string().min(5)).min(1),
     /** Ids of lessons to read first (file names without extension). Each must exist and come earlier. */
