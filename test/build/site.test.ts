@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from './build-site.ts';
@@ -51,6 +52,21 @@ describe('production build', () => {
     const mathmlCount = page.match(/class="katex-mathml"/g)?.length ?? 0;
     expect(htmlCount).toBeGreaterThan(0);
     expect(mathmlCount).toBe(htmlCount);
+  });
+
+  it('typesets with the same KaTeX version whose stylesheet the pages load', () => {
+    // rehype-katex renders the lessons' math; Base.astro loads katex/dist/katex.min.css. KaTeX 0.19
+    // renamed its classes (strut → katex-strut…), so two versions would mis-place every exponent.
+    const require = createRequire(import.meta.url);
+    const version = (from: string) =>
+      (
+        JSON.parse(readFileSync(require.resolve('katex/package.json', { paths: [from] }), 'utf8')) as {
+          version: string;
+        }
+      ).version;
+    const rehypeKatexDir = join(process.cwd(), 'node_modules', 'rehype-katex');
+    expect(version(rehypeKatexDir)).toBe(version(process.cwd()));
+    for (const id of lessonIds) expect(html(`lessons/${id}/index.html`)).not.toMatch(/class="(strut|base)"/);
   });
 
   it('ships no KaTeX JavaScript to read a page', () => {
