@@ -1,0 +1,166 @@
+import type { Exercise } from '../../src/content/exercise-schema.ts';
+import { drawParameters } from '../../src/grading/index.ts';
+
+/**
+ * Exercises with parameters are templates: `{{name}}` placeholders filled with values drawn from a
+ * seed. The page seed (from `?seed=`, default {@link DEFAULT_SEED}) is combined with the exercise id,
+ * so one seed gives every exercise on a page its own reproducible numbers and a shared link shows
+ * the same numbers to everyone.
+ */
+
+/** The seed used when the URL has none (and for the pages built without JavaScript). */
+export const DEFAULT_SEED = '1';
+
+/** An exercise with its parameters drawn and every placeholder replaced. */
+export interface ExerciseInstance {
+  exercise: Exercise;
+  /** The drawn values (empty for an exercise without parameters). */
+  values: Readonly<Record<string, number>>;
+  /** For order exercises: the steps' original indices in display order (shuffled by the seed). */
+  order: readonly number[];
+}
+
+const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9_]*)\}\}/g;
+
+/** A value as short decimal text: 12 significant digits, so 0.1·3 prints as 0.3, not 0.30000000000000004. */
+export function formatValue(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+/**
+ * Replaces `{{name}}` by the value. In answer syntax (`answerSyntax: true`) a negative value is
+ * parenthesised, so `z^{{p}}` and `2*{{p}}` stay well-formed; in text and TeX it is printed as is.
+ */
+export function fill(text: string, values: Readonly<Record<string, number>>, answerSyntax: boolean): string {
+  return text.replace(PLACEHOLDER, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined) return match;
+    const printed = formatValue(value);
+    return answerSyntax && value < 0 ? `(${printed})` : printed;
+  });
+}
+
+/** The seed of one exercise on a page: the page seed and the exercise id together. */
+export function exerciseSeed(pageSeed: string, id: string): string {
+  return `${pageSeed}:${id}`;
+}
+
+/** Draws the parameters of `exercise` for the page seed and fills every placeholder. */
+export function instantiate(exercise: Exercise, pageSeed: string = DEFAULT_SEED): ExerciseInstance {
+  const seed = exerciseSeed(pageSeed, exercise.id);
+  const values: Readonly<Record<string, number>> = exercise.params ? drawParameters(seed, exercise.params) : {};
+  const text = (s: string) => fill(s, values, false);
+  const answer = (s: string) => fill(s, values, true);
+  const common = { prompt: text(exercise.prompt), hints: exercise.hints.map(text), solution: text(exercise.solution) };
+  switch (exercise.kind) {
+    case 'expression':
+      return {
+        values,
+        order: [],
+        exercise: {
+          ...exercise,
+          ...common,
+          answer: answer(exercise.answer),
+          accept: exercise.accept.map(answer),
+          mistakes: exercise.mistakes.map((m) => ({ expression: answer(m.expression), feedback: text(m.feedback) })),
+          ...(exercise.define
+            ? { define: Object.fromEntries(Object.entries(exercise.define).map(([k, v]) => [k, answer(v)])) }
+            : {}),
+        },
+      };
+    case 'numeric':
+      return {
+        values,
+        order: [],
+        exercise: {
+          ...exercise,
+          ...common,
+          answer: answer(exercise.answer),
+          ...(exercise.check
+            ? {
+                check: {
+                  ...exercise.check,
+                  at: answer(exercise.check.at),
+                  ...(exercise.check.params
+                    ? {
+                        params: Object.fromEntries(
+                          Object.entries(exercise.check.params).map(([k, v]) => [
+                            k,
+                            typeof v === 'number' ? v : answer(v),
+                          ]),
+                        ),
+                      }
+                    : {}),
+                },
+              }
+            : {}),
+        },
+      };
+    case 'choice':
+      return {
+        values,
+        order: [],
+        exercise: {
+          ...exercise,
+          ...common,
+          choices: exercise.choices.map((c) => ({ ...c, text: text(c.text), feedback: text(c.feedback) })),
+        },
+      };
+    case 'order':
+      return {
+        values,
+        order: shuffledOrder(exercise.steps.length, seed),
+        exercise: { ...exercise, ...common, steps: exercise.steps.map(text) },
+      };
+  }
+}
+
+/**
+ * A seeded permutation of 0…n−1 (Fisher–Yates) that is never the identity for n ≥ 2, so an
+ * order-the-steps exercise never starts solved.
+ */
+export function shuffledOrder(n: number, seed: string): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  // Swap partner j_i uniform on 0…i, drawn by the grading layer's seeded drawParameters.
+  const swaps = drawParameters(
+    `${seed}:shuffle`,
+    Object.fromEntries(order.slice(1).map((i) => [`j${i}`, { min: 0, max: i, step: 1 }])),
+  );
+  for (let i = n - 1; i > 0; i--) {
+    const j = swaps[`j${i}`] ?? i;
+    [order[i], order[j]] = [order[j] ?? j, order[i] ?? i];
+  }
+  if (n >= 2 && order.every((v, i) => v === i)) order.push(order.shift() ?? 0);
+  return order;
+}
+
+/**
+ * Which exercises a practice set shows: `count` ids drawn without replacement by the seed, taking
+ * from each lesson in turn so the set mixes lessons; returned in course order.
+ */
+export function pickPractice(
+  lessons: readonly { lesson: string; ids: readonly string[] }[],
+  seed: string,
+  count: number,
+): string[] {
+  const pools = lessons.map((l) => [...l.ids]);
+  const picked = new Set<string>();
+  // One uniform draw in [0, 1) per pick (and one for the starting lesson), from the seeded drawParameters.
+  const draws = drawParameters(
+    `practice:${seed}`,
+    Object.fromEntries(Array.from({ length: count + 1 }, (_, i) => [`u${i}`, { min: 0, max: 1 }])),
+  );
+  let lesson = Math.floor((draws['u0'] ?? 0) * pools.length);
+  let round = 1;
+  while (picked.size < count && pools.some((p) => p.length > 0)) {
+    const pool = pools[lesson % pools.length];
+    if (pool && pool.length > 0) {
+      const [id] = pool.splice(Math.floor((draws[`u${round}`] ?? 0) * pool.length), 1);
+      if (id !== undefined) picked.add(id);
+      round++;
+    }
+    lesson++;
+  }
+  const courseOrder = lessons.flatMap((l) => l.ids);
+  return courseOrder.filter((id) => picked.has(id));
+}

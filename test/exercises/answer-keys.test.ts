@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { activations } from '../../src/math/index.ts';
+import { parse, evaluate } from '../../src/symbolic/index.ts';
+import type { Exercise } from '../../src/content/exercise-schema.ts';
+import { gradeExercise, numericKey } from '../../components/exercise/grade-exercise.ts';
+import { instantiate } from '../../components/exercise/instantiate.ts';
+import { loadExercises } from './load-exercises.ts';
+import { relativeError } from './relative-error.ts';
+
+/**
+ * Every exercise's key, checked through the same glue the page uses (gradeExercise → src/grading):
+ * for several seeds of each parameterised exercise, the reference parses and grades correct against
+ * itself, each `accept` form grades correct, each listed mistake grades incorrect with its own
+ * feedback; numeric keys are finite and agree with the math core; choice and order specs are sound.
+ */
+const all = loadExercises();
+/** Seeds per exercise: the page default and a few others, so every branch of a parameter is likely exercised. */
+const SEEDS = ['1', '2', '3', '7', 'share-me', '2026'];
+
+const instances = (exercise: Exercise) =>
+  (exercise.params === undefined ? ['1'] : SEEDS).map((seed) => ({ seed, ...instantiate(exercise, seed) }));
+
+const byKind = <K extends Exercise['kind']>(kind: K) =>
+  all.filter((e): e is { lesson: string; exercise: Extract<Exercise, { kind: K }> } => e.exercise.kind === kind);
+
+const expressionCases = byKind('expression').map(({ lesson, exercise }) => ({
+  name: `${lesson}/${exercise.id}`,
+  exercise,
+}));
+const numericCases = byKind('numeric').map(({ lesson, exercise }) => ({ name: `${lesson}/${exercise.id}`, exercise }));
+const choiceCases = byKind('choice').map(({ lesson, exercise }) => ({ name: `${lesson}/${exercise.id}`, exercise }));
+const orderCases = byKind('order').map(({ lesson, exercise }) => ({ name: `${lesson}/${exercise.id}`, exercise }));
+
+describe('expression exercises', () => {
+  it.each(expressionCases)('$name: reference parses and grades correct', ({ exercise }) => {
+    for (const { seed, exercise: e } of instances(exercise)) {
+      if (e.kind !== 'expression') throw new Error('kind changed');
+      const symbols = Object.keys(e.define ?? {});
+      const parsed = parse(e.answer, { symbols });
+      expect(parsed.ok, `seed ${seed}: ${e.answer} ${parsed.ok ? '' : parsed.error.message}`).toBe(true);
+      const verdict = gradeExercise(e, { kind: 'text', text: e.answer });
+      expect(verdict.status, `seed ${seed}: ${verdict.feedback}`).toBe('correct');
+    }
+  });
+
+  it.each(expressionCases.filter((c) => c.exercise.accept.length > 0))(
+    '$name: every accepted form grades correct',
+    ({ exercise }) => {
+      for (const { seed, exercise: e } of instances(exercise)) {
+        if (e.kind !== 'expression') throw new Error('kind changed');
+        for (const form of e.accept) {
+          const verdict = gradeExercise(e, { kind: 'text', text: form });
+          expect(verdict.status, `seed ${seed}: "${form}": ${verdict.feedback}`).toBe('correct');
+        }
+      }
+    },
+  );
+
+  it.each(expressionCases.filter((c) => c.exercise.mistakes.length > 0))(
+    '$name: every listed mistake grades incorrect with its feedback',
+    ({ exercise }) => {
+      for (const { seed, exercise: e } of instances(exercise)) {
+        if (e.kind !== 'expression') throw new Error('kind changed');
+        for (const mistake of e.mistakes) {
+          const verdict = gradeExercise(e, { kind: 'text', text: mistake.expression });
+          expect(verdict.status, `seed ${seed}: "${mistake.expression}"`).toBe('incorrect');
+          expect(verdict.feedback, `seed ${seed}: "${mistake.expression}"`).toContain(mistake.feedback);
+        }
+      }
+    },
+  );
+
+  it('has at least two mistakes or accepted forms per exercise, so keys are really exercised', () => {
+    for (const { exercise } of expressionCases)
+      expect(exercise.accept.length + exercise.mistakes.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('numeric exercises', () => {
+  it.each(numericCases)('$name: the key is finite, grades correct, and a wrong number does not', ({ exercise }) => {
+    for (const { seed, exercise: e } of instances(exercise)) {
+      if (e.kind !== 'numeric') throw new Error('kind changed');
+      const key = numericKey(e);
+      expect(Number.isFinite(key), `seed ${seed}`).toBe(true);
+      expect(gradeExercise(e, { kind: 'text', text: String(key) }).status, `seed ${seed}: ${key}`).toBe('correct');
+      // Far off in every tolerance: the key plus 10% of itself plus one.
+      const wrong = key + 0.1 * Math.abs(key) + 1;
+      expect(gradeExercise(e, { kind: 'text', text: String(wrong) }).status, `seed ${seed}: ${wrong}`).toBe(
+        'incorrect',
+      );
+    }
+  });
+
+  it.each(numericCases.filter((c) => c.exercise.check !== undefined))(
+    '$name: the key matches the math core',
+    ({ exercise }) => {
+      for (const { seed, exercise: e } of instances(exercise)) {
+        if (e.kind !== 'numeric' || e.check === undefined) throw new Error('no check');
+        const value = (text: string | number) => {
+          if (typeof text === 'number') return text;
+          const parsed = parse(text);
+          if (!parsed.ok) throw new Error(`${text}: ${parsed.error.message}`);
+          return evaluate(parsed.tree, {});
+        };
+        const at = value(e.check.at);
+        const params = Object.fromEntries(Object.entries(e.check.params ?? {}).map(([k, v]) => [k, value(v)]));
+        const entry = activations[e.check.activation];
+        const expected = e.check.of === 'value' ? entry.value(at, params) : entry.derivative(at, params);
+        expect(relativeError(numericKey(e), expected), `seed ${seed}: at ${at}`).toBeLessThan(1e-12);
+      }
+    },
+  );
+
+  it('cross-checks most numeric keys against the math core', () => {
+    const checked = numericCases.filter((c) => c.exercise.check !== undefined).length;
+    expect(checked / numericCases.length).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('choice exercises', () => {
+  it.each(choiceCases)('$name: has a correct option, and only the correct set grades correct', ({ exercise }) => {
+    const correct = exercise.choices.flatMap((c, i) => (c.correct ? [i] : []));
+    expect(correct.length).toBeGreaterThanOrEqual(1);
+    if (!exercise.multiple) expect(correct).toHaveLength(1);
+    expect(gradeExercise(exercise, { kind: 'choice', selected: correct }).status).toBe('correct');
+    exercise.choices.forEach((choice, i) => {
+      if (choice.correct) return;
+      const verdict = gradeExercise(exercise, { kind: 'choice', selected: exercise.multiple ? [...correct, i] : [i] });
+      expect(verdict.status).toBe('incorrect');
+      expect(verdict.feedback).toContain(choice.feedback);
+    });
+    expect(gradeExercise(exercise, { kind: 'choice', selected: [] }).status).toBe('invalid');
+  });
+});
+
+describe('order exercises', () => {
+  it.each(orderCases)('$name: has at least three distinct steps, starts shuffled, and grades', ({ exercise }) => {
+    expect(exercise.steps.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(exercise.steps).size).toBe(exercise.steps.length);
+    for (const seed of SEEDS) {
+      const { order } = instantiate(exercise, seed);
+      expect([...order].sort()).toEqual(exercise.steps.map((_, i) => i));
+      expect(order).not.toEqual(exercise.steps.map((_, i) => i));
+      expect(gradeExercise(exercise, { kind: 'order', order }).status).toBe('incorrect');
+    }
+    expect(gradeExercise(exercise, { kind: 'order', order: exercise.steps.map((_, i) => i) }).status).toBe('correct');
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Exercise } from '../../src/content/exercise-schema.ts';
+import {
+  DEFAULT_SEED,
+  fill,
+  formatValue,
+  instantiate,
+  pickPractice,
+  shuffledOrder,
+} from '../../components/exercise/instantiate.ts';
+import { loadExercises } from './load-exercises.ts';
+
+const numeric: Exercise = {
+  kind: 'numeric',
+  id: 'slope-at',
+  prompt: "Compute $\\sigma'({{z0}})$.",
+  hints: ['Use $g(1-g)$ at {{z0}}.'],
+  solution: 'At $z = {{z0}}$.',
+  params: { z0: { min: -3, max: 3, step: 0.5 } },
+  answer: 'sigmoid({{z0}})*(1-sigmoid({{z0}}))',
+  tolerance: { digits: 3 },
+  check: { activation: 'sigmoid', of: 'derivative', at: '{{z0}}' },
+};
+
+describe('fill', () => {
+  it.each([
+    ['z^{{p}}', { p: -2 }, true, 'z^(-2)'],
+    ['z^{{p}}', { p: -2 }, false, 'z^-2'],
+    ['2*{{p}} + {{q}}', { p: 0.5, q: 3 }, true, '2*0.5 + 3'],
+    ['{{missing}}', { p: 1 }, true, '{{missing}}'],
+    ['no placeholders', { p: 1 }, false, 'no placeholders'],
+  ])('fill(%j, %j, answerSyntax=%s) = %j', (text, values, answerSyntax, expected) => {
+    expect(fill(text, values, answerSyntax)).toBe(expected);
+  });
+
+  it('prints values without float noise', () => {
+    expect(formatValue(0.1 * 3)).toBe('0.3');
+    expect(formatValue(-1.5)).toBe('-1.5');
+  });
+});
+
+describe('instantiate', () => {
+  it('draws the same values for the same seed and fills every field', () => {
+    const a = instantiate(numeric, 'abc');
+    const b = instantiate(numeric, 'abc');
+    expect(a).toEqual(b);
+    const z0 = a.values['z0'];
+    expect(z0).toBeDefined();
+    expect(JSON.stringify(a.exercise)).not.toContain('{{');
+    expect(a.exercise.prompt).toBe(`Compute $\\sigma'(${formatValue(z0 ?? Number.NaN)})$.`);
+  });
+
+  it('draws values on the declared grid, and different seeds give different values', () => {
+    const seen = new Set<number>();
+    for (let i = 0; i < 40; i++) {
+      const z0 = instantiate(numeric, `seed-${i}`).values['z0'] ?? Number.NaN;
+      expect(z0).toBeGreaterThanOrEqual(-3);
+      expect(z0).toBeLessThanOrEqual(3);
+      expect(Number.isInteger(z0 * 2)).toBe(true);
+      seen.add(z0);
+    }
+    expect(seen.size).toBeGreaterThan(3);
+  });
+
+  it('gives each exercise on a page its own draw from the one page seed', () => {
+    const other = { ...numeric, id: 'another-id' };
+    const draws = Array.from({ length: 10 }, (_, i) => [
+      instantiate(numeric, String(i)).values['z0'],
+      instantiate(other, String(i)).values['z0'],
+    ]);
+    expect(draws.some(([x, y]) => x !== y)).toBe(true);
+  });
+
+  it('leaves an exercise without parameters unchanged (but for defaults)', () => {
+    for (const { exercise } of loadExercises().filter(
+      (e) => e.exercise.params === undefined && e.exercise.kind !== 'order',
+    )) {
+      expect(instantiate(exercise, DEFAULT_SEED).exercise).toEqual(exercise);
+    }
+  });
+});
+
+describe('shuffledOrder', () => {
+  it.each([3, 4, 5, 8])('is a permutation of %i steps that never starts solved', (n) => {
+    for (let s = 0; s < 30; s++) {
+      const order = shuffledOrder(n, `s${s}`);
+      expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+      expect(order).not.toEqual(Array.from({ length: n }, (_, i) => i));
+    }
+  });
+
+  it('is reproducible', () => {
+    expect(shuffledOrder(6, 'x')).toEqual(shuffledOrder(6, 'x'));
+  });
+});
+
+describe('pickPractice', () => {
+  const pools = [
+    { lesson: 'a', ids: ['a1', 'a2', 'a3'] },
+    { lesson: 'b', ids: ['b1', 'b2'] },
+    { lesson: 'c', ids: ['c1', 'c2', 'c3', 'c4'] },
+  ];
+
+  it('picks distinct ids, in course order, mixing lessons', () => {
+    for (let s = 0; s < 20; s++) {
+      const picked = pickPractice(pools, `s${s}`, 5);
+      expect(picked).toHaveLength(5);
+      expect(new Set(picked).size).toBe(5);
+      const all = pools.flatMap((p) => p.ids);
+      expect(picked).toEqual(all.filter((id) => picked.includes(id)));
+      // Round-robin over the lessons: with 5 picks from 3 lessons every lesson appears.
+      expect(new Set(picked.map((id) => id[0])).size).toBe(3);
+    }
+  });
+
+  it('is reproducible and depends on the seed', () => {
+    expect(pickPractice(pools, 'x', 4)).toEqual(pickPractice(pools, 'x', 4));
+    const sets = new Set(Array.from({ length: 20 }, (_, s) => pickPractice(pools, `s${s}`, 4).join()));
+    expect(sets.size).toBeGreaterThan(1);
+  });
+
+  it('returns everything when asked for more than there is', () => {
+    expect(pickPractice(pools, 'x', 50)).toHaveLength(9);
+  });
+});

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYAML } from 'yaml';
+import { exerciseFileSchema, type Exercise } from '../../src/content/exercise-schema.ts';
+
+/** The lesson ids that must each have an exercise file. */
+export const lessonIds = [
+  'why-derivatives',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leaky-relu',
+  'wider-family',
+  'misbehaving-activations',
+] as const;
+
+export const exercisesDir = 'content/exercises';
+
+/** Every exercise file, raw (as YAML parsed it), by lesson id. */
+export function readExerciseFiles(): { lesson: string; file: string; raw: unknown }[] {
+  return readdirSync(exercisesDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => ({
+      lesson: file.replace(/\.yaml$/, ''),
+      file,
+      raw: parseYAML(readFileSync(join(exercisesDir, file), 'utf8')) as unknown,
+    }));
+}
+
+/** Every exercise of the course, validated, with its lesson. Throws (failing the test file) on a schema error. */
+export function loadExercises(): { lesson: string; exercise: Exercise }[] {
+  return readExerciseFiles().flatMap(({ lesson, file, raw }) => {
+    const result = exerciseFileSchema.safeParse(raw);
+    if (!result.success) throw new Error(`${file}: ${JSON.stringify(result.error.issues, null, 2)}`);
+    return result.data.exercises.map((exercise) => ({ lesson, exercise }));
+  });
+}
