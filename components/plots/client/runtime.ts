@@ -1,0 +1,75 @@
+/**
+ * Shared browser helpers for the interactive chunks: draw a spec, coalesce redraws to one per frame,
+ * mirror state into the URL, find controls.
+ */
+import { plot, type PlotOptions } from '../plot-marks.ts';
+import { writeQuery } from '../specs/query.ts';
+import { hideFromAssistiveTech } from '../a11y.ts';
+
+/** Plot's returned SVG, with its scales. */
+export type PlotSvg = ReturnType<typeof plot>;
+
+/** Render `options` with Plot and put the SVG in place of the area's content. */
+export function draw(area: Element, options: PlotOptions): PlotSvg {
+  const svg = plot(options);
+  hideFromAssistiveTech(svg);
+  area.replaceChildren(svg);
+  return svg;
+}
+
+/** `render` at most once per animation frame, however many inputs arrive. */
+export function perFrame(render: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      render();
+    });
+  };
+}
+
+/**
+ * Mirror a widget's state into the query string (`?id.key=value`), debounced so dragging does not
+ * flood the history API (browsers throttle replaceState).
+ */
+export function urlSync(id: string, delay = 250): (entries: Record<string, string>) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (entries) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const url = new URL(location.href);
+      writeQuery(url.searchParams, id, entries);
+      history.replaceState(history.state, '', url);
+    }, delay);
+  };
+}
+
+/** The first element matching `selector` inside `root`; throws when the server markup lacks it. */
+export function find<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (found === null) throw new Error(`plot widget: missing ${selector}`);
+  return found;
+}
+
+/** Set an `<output>` (or any element) text by `data-out` name. */
+export function setOut(root: ParentNode, name: string, text: string): void {
+  const el = root.querySelector(`[data-out="${name}"]`);
+  if (el !== null) el.textContent = text;
+}
+
+/** An `<input>` by name in root (range, checkbox, radio), or null. */
+export function input(root: ParentNode, name: string): HTMLInputElement | null {
+  return root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+}
+
+/** Enable the widget's controls (they are disabled in the static HTML, where they could do nothing). */
+export function enableControls(root: ParentNode): void {
+  for (const fieldset of root.querySelectorAll('fieldset[disabled]')) fieldset.removeAttribute('disabled');
+}
+
+/** Round to 2 significant digits for a log-scale slider value. */
+export function fromLogSlider(value: number): number {
+  return Number((10 ** value).toPrecision(2));
+}
