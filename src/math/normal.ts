@@ -54,7 +54,8 @@ function productError(a: number, b: number, product: number): number {
 export function normalCdf(z: number): number {
   const x = -z * Math.SQRT1_2;
   const p = erfc(x) / 2;
-  if (z > -2) return p;
+  // The rounding correction below is Infinity·0 at z = −∞; Φ(−∞) = 0 exactly.
+  if (z > -2 || p === 0) return p;
   const delta = productError(-z, Math.SQRT1_2, x) - z * SQRT1_2_LO;
   return p - (delta * TWO_OVER_SQRT_PI * Math.exp(-x * x)) / 2;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   activations,
+  normalCdf,
   lowGradientIntervals,
   maxAbsDerivative,
   sampleCurve,
@@ -118,5 +119,13 @@ describe('maxAbsDerivative', () => {
     // g'(z; β) = s(βz) with s the β = 1 slope, so the peak value is the same and its location halves.
     expect(ulpDistance(two.value, one.value)).toBeLessThanOrEqual(4);
     expect(Math.abs(two.z - one.z / 2)).toBeLessThan(1e-6);
+  });
+});
+
+describe('normalCdf at the ends of the real line', () => {
+  it('is exactly 0 at −∞ and 1 at +∞ (no Infinity·0 from the rounding correction)', () => {
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalCdf(Infinity)).toBe(1);
+    expect(normalCdf(-1e308)).toBe(0);
   });
 });
