@@ -1,0 +1,61 @@
+// The course's one expression language: parse answer syntax, print TeX and text, evaluate.
+export type {
+  Expr,
+  NumberNode,
+  NameNode,
+  ConstantNode,
+  NegNode,
+  BinaryKind,
+  BinaryNode,
+  CallNode,
+  CompareOp,
+  CompareNode,
+  CondNode,
+  DerivativeNode,
+} from './expr.ts';
+export {
+  num,
+  name,
+  constant,
+  neg,
+  binary,
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  call,
+  compare,
+  cond,
+  derivative,
+  isBinary,
+  children,
+} from './expr.ts';
+export type { ParseError } from './parse-error.ts';
+export type { ParseOptions, ParseResult } from './parse.ts';
+export { parse, MAX_INPUT_LENGTH, MAX_DEPTH } from './parse.ts';
+export type { FunctionName, FunctionInfo } from './functions.ts';
+export { functionList, FUNCTIONS } from './functions.ts';
+export type { TeXOptions } from './to-tex.ts';
+export { toTeX } from './to-tex.ts';
+export { toText } from './to-text.ts';
+export type { Env } from './evaluate.ts';
+export { evaluate, EvaluationError } from './evaluate.ts';
+export type { CompiledExpr } from './compile.ts';
+export { compile } from './compile.ts';
+export { equalTrees, changedNodes } from './equal-trees.ts';
+export type { SimplifyOptions } from './simplify.ts';
+export { simplify } from './simplify.ts';
+export type { DerivativeRule, KinkSource, RuleApplication } from './derivative-rules.ts';
+export { applyRule, isConstant, substitute } from './derivative-rules.ts';
+export type {
+  DifferentiateOptions,
+  DifferentiateResult,
+  Differentiation,
+  DifferentiationFailure,
+  DerivationLine,
+  ParameterParse,
+} from './differentiate.ts';
+export { differentiate, derive, parseWithParameters, isParameterName, MAX_PARAMETERS } from './differentiate.ts';
+export type { LocateKinksOptions, KinkLocation } from './locate-kinks.ts';
+export { locateKinks } from './locate-kinks.ts';

@@ -1,0 +1,407 @@
+import { add, call, children, cond, derivative, div, mul, neg, num, pow, sub, compare } from './expr.ts';
+import type { Expr } from './expr.ts';
+import { equalTrees } from './equal-trees.ts';
+
+/** Options of {@link simplify}. */
+export interface SimplifyOptions {
+  /**
+   * Only the identities that never reorder anything (`x*1`, `x+0`, `0*x`, `-(-x)`, `x^1`, `x + -y`):
+   * what a derivation applies silently between two named steps. Default `false` (everything below).
+   */
+  readonly light?: boolean;
+  /** The variable: factors free of it (numbers, parameters) are written first in a product. Default `'z'`. */
+  readonly variable?: string;
+}
+
+/** Most passes before giving up on a fixed point (each pass only shrinks or reorders the tree). */
+const MAX_PASSES = 24;
+
+/**
+ * A readable form of `e`, equal to it as a function wherever `e` is defined (not a CAS: no
+ * factoring, no expansion). Bottom-up, to a fixed point:
+ * - constant folding where the result is short (`2*3` → 6, `1/2` stays a fraction);
+ * - identities with 0 and 1: `x+0`, `x*1`, `0*x`, `x/1`, `0/x`, `x^1`, `x^0`, `1^x`;
+ * - signs: `-(-x)` → x, `x + -y` → x − y, `x - -y` → x + y, `(-x)*y` → −(x·y), `x^(-k)` → 1/x^k;
+ * - products: numeric coefficient first, equal factors merged (`u*u` → u², `u^2*u` → u³),
+ *   fractions pulled out (`a*(b/c)` → a·b/c);
+ * - sums: like terms collected (`x + x` → 2x, `3x - x` → 2x), zero terms dropped;
+ * - `log(exp(u))` → u, `exp(log(u))` → u, `sqrt(u)^2` → u, `sqrt(u^2)` → |u|, `c ? a : a` → a.
+ * Derivative nodes `d/dz(…)` are left exactly as they are: they are what a step still has to do.
+ */
+export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
+  const light = options.light === true;
+  variable = options.variable ?? 'z';
+  let current = e;
+  for (let i = 0; i < MAX_PASSES; i++) {
+    const next = pass(current, light);
+    if (equalTrees(next, current)) return next;
+    current = next;
+  }
+  return current;
+}
+
+/** The variable of the running `simplify` call (module state: `simplify` is synchronous and not re-entrant). */
+let variable = 'z';
+
+/** True when `e` does not mention the variable. */
+function free(e: Expr): boolean {
+  if (e.kind === 'name') return e.name !== variable;
+  return children(e).every(free);
+}
+
+// ── numbers ──────────────────────────────────────────────────────────────────
+
+/** The value of a number literal or a negated one (`-2`), else undefined. */
+export function numericValue(e: Expr): number | undefined {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'neg' && e.arg.kind === 'number') return -e.arg.value;
+  return undefined;
+}
+
+/** A literal for `v`: trees keep numbers ≥ 0, so a negative value is `-(|v|)`. */
+export function numberExpr(v: number): Expr {
+  if (v < 0) return neg(num(-v));
+  return num(v === 0 ? 0 : v);
+}
+
+/** A folded value worth printing: finite and short (integers below 1e12, decimals of ≤ 8 characters). */
+function nice(v: number): boolean {
+  if (!Number.isFinite(v)) return false;
+  if (Number.isInteger(v)) return Math.abs(v) < 1e12;
+  const s = String(Math.abs(v));
+  return s.length <= 8 && !s.includes('e');
+}
+
+const isValue = (e: Expr, v: number): boolean => numericValue(e) === v;
+
+// ── the pass ─────────────────────────────────────────────────────────────────
+
+/** One bottom-up pass: children first, then the local rules at this node. */
+function pass(e: Expr, light: boolean): Expr {
+  switch (e.kind) {
+    case 'number':
+    case 'name':
+    case 'constant':
+    case 'derivative':
+      return e;
+    case 'neg':
+      return simplifyNeg(neg(pass(e.arg, light)));
+    case 'call':
+      return simplifyCall(
+        call(
+          e.name,
+          e.args.map((a) => pass(a, light)),
+        ),
+        light,
+      );
+    case 'compare':
+      return compare(e.op, pass(e.left, light), pass(e.right, light));
+    case 'cond': {
+      const then = pass(e.then, light);
+      const otherwise = pass(e.otherwise, light);
+      const test = pass(e.test, light);
+      // c ? a : a = a (wherever c is defined).
+      if (!light && equalTrees(then, otherwise)) return then;
+      return cond(test, then, otherwise);
+    }
+    default: {
+      const left = pass(e.left, light);
+      const right = pass(e.right, light);
+      switch (e.kind) {
+        case 'add':
+        case 'sub':
+          return light
+            ? lightSum(e.kind, left, right)
+            : collectSum(e.kind === 'add' ? add(left, right) : sub(left, right));
+        case 'mul':
+          return light ? lightProduct(left, right) : collectProduct(mul(left, right));
+        case 'div':
+          return simplifyQuotient(left, right, light);
+        case 'pow':
+          return simplifyPower(left, right, light);
+      }
+    }
+  }
+}
+
+function simplifyNeg(e: Expr & { kind: 'neg' }): Expr {
+  const a = e.arg;
+  if (a.kind === 'neg') return a.arg; // -(-x) = x
+  if (isValue(a, 0)) return num(0);
+  return e;
+}
+
+function lightSum(kind: 'add' | 'sub', left: Expr, right: Expr): Expr {
+  if (isValue(right, 0)) return left; // x ± 0 = x
+  if (isValue(left, 0)) return kind === 'add' ? right : simplifyNeg(neg(right)); // 0 + x = x, 0 − x = −x
+  if (right.kind === 'neg') return kind === 'add' ? sub(left, right.arg) : add(left, right.arg); // x + −y = x − y
+  return kind === 'add' ? add(left, right) : sub(left, right);
+}
+
+function lightProduct(left: Expr, right: Expr): Expr {
+  // 0·x = 0 wherever x is defined.
+  if (isValue(left, 0) || isValue(right, 0)) return num(0);
+  if (isValue(left, 1)) return right;
+  if (isValue(right, 1)) return left;
+  if (isValue(left, -1)) return simplifyNeg(neg(right));
+  if (isValue(right, -1)) return simplifyNeg(neg(left));
+  return mul(left, right);
+}
+
+function simplifyQuotient(a: Expr, b: Expr, light: boolean): Expr {
+  if (isValue(b, 1)) return a; // x/1 = x
+  if (isValue(a, 0)) return num(0); // 0/x = 0 wherever x ≠ 0
+  if (light) return div(a, b);
+  const va = numericValue(a);
+  const vb = numericValue(b);
+  // Fold only when the quotient is an integer: 6/3 → 2, but 1/2 stays a fraction.
+  if (va !== undefined && vb !== undefined && vb !== 0 && Number.isInteger(va / vb) && nice(va / vb)) {
+    return numberExpr(va / vb);
+  }
+  if (a.kind === 'neg') return neg(div(a.arg, b)); // (−a)/b = −(a/b)
+  if (b.kind === 'neg') return neg(div(a, b.arg)); // a/(−b) = −(a/b)
+  if (a.kind === 'div') return div(a.left, mul(a.right, b)); // (a/b)/c = a/(b·c)
+  if (b.kind === 'div') return div(mul(a, b.right), b.left); // a/(b/c) = a·c/b
+  if (equalTrees(a, b)) return num(1); // u/u = 1 wherever u ≠ 0
+  return cancel(a, b) ?? div(a, b);
+}
+
+function simplifyPower(base: Expr, exponent: Expr, light: boolean): Expr {
+  if (isValue(exponent, 1)) return base; // x^1 = x
+  if (isValue(exponent, 0)) return num(1); // x^0 = 1
+  if (isValue(base, 1)) return num(1); // 1^x = 1
+  if (light) return pow(base, exponent);
+  const vb = numericValue(base);
+  const ve = numericValue(exponent);
+  if (vb !== undefined && ve !== undefined && Number.isInteger(ve) && nice(vb ** ve)) return numberExpr(vb ** ve);
+  if (ve !== undefined) {
+    // (u^k)^m = u^(k·m) for integers k, m (true for every u where the left side is defined).
+    if (Number.isInteger(ve) && base.kind === 'pow') {
+      const vk = numericValue(base.right);
+      if (vk !== undefined && Number.isInteger(vk)) return simplifyPower(base.left, numberExpr(vk * ve), light);
+    }
+    // (a·b)^n = a^n·b^n for an integer n.
+    if (Number.isInteger(ve) && base.kind === 'mul') {
+      return collectProduct(mul(simplifyPower(base.left, exponent, light), simplifyPower(base.right, exponent, light)));
+    }
+    // sqrt(u)^2 = u wherever sqrt(u) is defined.
+    if (ve === 2 && base.kind === 'call' && base.name === 'sqrt' && base.args[0] !== undefined) return base.args[0];
+    // u^(−k) = 1/u^k: reads as a fraction.
+    if (ve < 0) return div(num(1), simplifyPower(base, numberExpr(-ve), light));
+  }
+  return pow(base, exponent);
+}
+
+function simplifyCall(e: Expr & { kind: 'call' }, light: boolean): Expr {
+  if (light) return e;
+  const [a] = e.args;
+  if (a === undefined || e.args.length !== 1) return e;
+  // log(exp(u)) = u; exp(log(u)) = u where log(u) is defined.
+  if (e.name === 'log' && a.kind === 'call' && a.name === 'exp' && a.args[0] !== undefined) return a.args[0];
+  if (e.name === 'exp' && a.kind === 'call' && a.name === 'log' && a.args[0] !== undefined) return a.args[0];
+  if (e.name === 'exp' && isValue(a, 0)) return num(1);
+  if (e.name === 'log' && isValue(a, 1)) return num(0);
+  // sqrt(u²) = |u|.
+  if (e.name === 'sqrt' && a.kind === 'pow' && isValue(a.right, 2)) return call('abs', [a.left]);
+  return e;
+}
+
+// ── products ─────────────────────────────────────────────────────────────────
+
+/** A product read as sign × numeric coefficient × factors, over a denominator. */
+interface Product {
+  sign: number;
+  numbers: number[];
+  factors: Expr[];
+  denominators: Expr[];
+}
+
+function readProduct(e: Expr, into: Product): void {
+  if (e.kind === 'mul') {
+    readProduct(e.left, into);
+    readProduct(e.right, into);
+  } else if (e.kind === 'neg') {
+    into.sign = -into.sign;
+    readProduct(e.arg, into);
+  } else if (e.kind === 'number') {
+    into.numbers.push(e.value);
+  } else if (e.kind === 'div') {
+    // a·(b/c) = (a·b)/c: one fraction bar for the whole product.
+    readProduct(e.left, into);
+    into.denominators.push(e.right);
+  } else {
+    into.factors.push(e);
+  }
+}
+
+/** `u^k` as [u, k] for a numeric k, anything else as [e, 1]. */
+function baseAndExponent(e: Expr): [Expr, number] {
+  if (e.kind === 'pow') {
+    const k = numericValue(e.right);
+    if (k !== undefined) return [e.left, k];
+  }
+  return [e, 1];
+}
+
+/** Merges equal bases: u·u → u², u²·u → u³ (numeric exponents only), in first-appearance order. */
+function mergeFactors(factors: readonly Expr[]): Expr[] {
+  const merged: [Expr, number][] = [];
+  for (const f of factors) {
+    const [base, k] = baseAndExponent(f);
+    const same = merged.find(([b]) => equalTrees(b, base));
+    if (same !== undefined && nice(same[1] + k)) same[1] += k;
+    else merged.push([base, k]);
+  }
+  return merged.filter(([, k]) => k !== 0).map(([b, k]) => (k === 1 ? b : simplifyPower(b, numberExpr(k), false)));
+}
+
+/**
+ * (c·u^m·…)/(d·u^k·…) with common bases cancelled: u^m/u^k = u^(m−k) wherever u ≠ 0, and the
+ * numeric factors divided when that gives an integer. Undefined when nothing cancels.
+ */
+function cancel(a: Expr, b: Expr): Expr | undefined {
+  const top: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
+  const bottom: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
+  readProduct(a, top);
+  readProduct(b, bottom);
+  if (top.denominators.length > 0 || bottom.denominators.length > 0) return undefined;
+  const up = mergeFactors(top.factors).map(baseAndExponent);
+  const down = mergeFactors(bottom.factors).map(baseAndExponent);
+  let changed = false;
+  for (const pair of down) {
+    const match = up.find(([base]) => equalTrees(base, pair[0]));
+    if (match === undefined) continue;
+    match[1] -= pair[1];
+    pair[1] = 0;
+    changed = true;
+  }
+  let cn = top.numbers.reduce((x, y) => x * y, 1);
+  let cd = bottom.numbers.reduce((x, y) => x * y, 1);
+  if (cd !== 1 && Number.isInteger(cn / cd) && nice(cn / cd)) {
+    cn /= cd;
+    cd = 1;
+    changed = true;
+  }
+  if (!changed) return undefined;
+  // Negative exponents left over go to the denominator.
+  const power = ([base, k]: [Expr, number]): Expr => (k === 1 ? base : pow(base, numberExpr(k)));
+  const numerator = [num(cn), ...up.filter(([, k]) => k > 0).map(power)];
+  const denominator = [
+    num(cd),
+    ...down.filter(([, k]) => k > 0).map(power),
+    ...up.filter(([, k]) => k < 0).map(([base, k]): Expr => power([base, -k])),
+  ];
+  const n = collectProduct(productOf(numerator) ?? num(1));
+  const dd = collectProduct(productOf(denominator) ?? num(1));
+  const q = isValue(dd, 1) ? n : div(n, dd);
+  return top.sign * bottom.sign < 0 ? neg(q) : q;
+}
+
+function productOf(factors: readonly Expr[]): Expr | undefined {
+  let out: Expr | undefined;
+  for (const f of factors) out = out === undefined ? f : mul(out, f);
+  return out;
+}
+
+function collectProduct(e: Expr): Expr {
+  const p: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
+  readProduct(e, p);
+  if (p.numbers.includes(0)) return num(0); // 0·x = 0 wherever x is defined
+  const folded = p.numbers.reduce((x, y) => x * y, 1);
+  const coefficient: Expr[] = nice(folded) ? (folded === 1 ? [] : [num(folded)]) : p.numbers.map((v) => num(v));
+  const merged = mergeFactors(p.factors);
+  // Constant factors (parameters, pi…) first, after the number: b·z·σ(bz) rather than z·σ(bz)·b.
+  const factors = [...coefficient, ...merged.filter(free), ...merged.filter((f) => !free(f))];
+  let top = productOf(factors) ?? num(1);
+  const bottom = productOf(p.denominators);
+  if (bottom !== undefined) top = div(top, bottom);
+  return p.sign < 0 ? neg(top) : top;
+}
+
+// ── sums ─────────────────────────────────────────────────────────────────────
+
+/** One term of a sum: coefficient × rest (rest undefined for a pure number). */
+interface Term {
+  coefficient: number;
+  rest: Expr | undefined;
+}
+
+function readSum(e: Expr, sign: number, into: Term[]): void {
+  if (e.kind === 'add' || e.kind === 'sub') {
+    readSum(e.left, sign, into);
+    readSum(e.right, e.kind === 'add' ? sign : -sign, into);
+    return;
+  }
+  if (e.kind === 'neg') {
+    readSum(e.arg, -sign, into);
+    return;
+  }
+  into.push(splitCoefficient(e, sign));
+}
+
+/** `3*u*v` → 3 × u·v; `u/2` stays whole (a fraction is not a coefficient here). */
+function splitCoefficient(e: Expr, sign: number): Term {
+  if (e.kind === 'number') return { coefficient: sign * e.value, rest: undefined };
+  if (e.kind === 'mul') {
+    const p: Product = { sign, numbers: [], factors: [], denominators: [] };
+    readProduct(e, p);
+    const c = p.numbers.reduce((x, y) => x * y, 1);
+    if (p.denominators.length === 0 && nice(c)) return { coefficient: p.sign * c, rest: productOf(p.factors) };
+  }
+  return { coefficient: sign, rest: e };
+}
+
+function collectSum(e: Expr): Expr {
+  const terms: Term[] = [];
+  readSum(e, 1, terms);
+  const collected: Term[] = [];
+  for (const t of terms) {
+    const same = collected.find((c) =>
+      c.rest === undefined || t.rest === undefined ? c.rest === t.rest : equalTrees(c.rest, t.rest),
+    );
+    if (same !== undefined && nice(same.coefficient + t.coefficient)) same.coefficient += t.coefficient;
+    else collected.push({ ...t });
+  }
+  let out: Expr | undefined;
+  for (const t of collected) {
+    if (t.coefficient === 0) continue; // c·u − c·u = 0 wherever u is defined
+    const magnitude = Math.abs(t.coefficient);
+    const body =
+      t.rest === undefined ? num(magnitude) : magnitude === 1 ? t.rest : collectProduct(mul(num(magnitude), t.rest));
+    if (out === undefined) out = t.coefficient < 0 ? simplifyNeg(neg(body)) : body;
+    else out = t.coefficient < 0 ? sub(out, body) : add(out, body);
+  }
+  return out ?? num(0);
+}
+
+/** Rebuilds a node with new children (used by the derivation engine to replace subtrees). */
+export function withChildren(e: Expr, next: readonly Expr[]): Expr {
+  const at = (i: number): Expr => {
+    const c = next[i];
+    if (c === undefined) throw new Error('withChildren: too few children');
+    return c;
+  };
+  switch (e.kind) {
+    case 'number':
+    case 'name':
+    case 'constant':
+      return e;
+    case 'neg':
+      return neg(at(0));
+    case 'derivative':
+      return derivative(e.variable, at(0));
+    case 'call':
+      return call(e.name, next);
+    case 'compare':
+      return compare(e.op, at(0), at(1));
+    case 'cond':
+      return cond(at(0), at(1), at(2));
+    default:
+      return { add, sub, mul, div, pow }[e.kind](at(0), at(1));
+  }
+}
+
+/** True when `e` has no node for which `test` holds. */
+export function none(e: Expr, test: (x: Expr) => boolean): boolean {
+  return !test(e) && children(e).every((c) => none(c, test));
+}
