@@ -15,3 +15,5 @@ export type {
   ReadResult,
   StorageLike,
 } from './progress-store.ts';
+export { describeLessonProgress, summariseCourse } from './summary.ts';
+export type { CourseProgress, LessonExercises, LessonProgress, LessonStatus } from './summary.ts';
