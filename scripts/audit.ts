@@ -42,19 +42,25 @@ try {
     const below = (Object.keys(goals) as Category[]).filter((c) => scores[c] < goals[c]);
     for (const c of below) {
       const audits = Object.values(result?.lhr.audits ?? {})
-        .filter((a) => a.score !== null && a.score < 1 && result?.lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            result?.lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+        )
         .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
       console.log(`  ${page} ${c} ${scores[c]}: ${audits.join(', ')}`);
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
 }
 
 const header = ['page', ...Object.keys(goals)];
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
-for (const { page, scores } of rows) console.log(`| ${page} | ${(Object.keys(goals) as Category[]).map((c) => scores[c]).join(' | ')} |`);
+for (const { page, scores } of rows)
+  console.log(`| ${page} | ${(Object.keys(goals) as Category[]).map((c) => scores[c]).join(' | ')} |`);
 const failures = rows.filter(({ scores }) => (Object.keys(goals) as Category[]).some((c) => scores[c] < goals[c]));
 console.log(`\n${rows.length - failures.length} passed, ${failures.length} failed (goals: ${JSON.stringify(goals)})`);
 process.exitCode = failures.length > 0 ? 1 : 0;

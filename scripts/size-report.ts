@@ -116,7 +116,9 @@ if (plotChunks.length === 0) {
   console.error('No Plot chunk (_astro/plot-marks.*.js) is reachable from any page.');
   failed = true;
 }
-console.log('\nLazy chunks (dynamic imports reachable from these pages: the plot widgets, and any other lazy feature):');
+console.log(
+  '\nLazy chunks (dynamic imports reachable from these pages: the plot widgets, and any other lazy feature):',
+);
 for (const c of chunks) {
   const isPlot = plotChunks.includes(c);
   const over = isPlot && c.size > PLOT_BUDGET;

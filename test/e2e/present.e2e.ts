@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium.ts';
+import { openPage } from './support/page.ts';
+import { builtPages } from './support/pages.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const deckReady = (page: Page) => page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+const hash = (page: Page) => page.evaluate(() => location.hash);
+const currentSlide = (page: Page) => page.locator('.slide.slide-current').getAttribute('data-slide');
+/** The 1-based number of the first slide holding a derivation with at least `steps` steps. */
+const derivationSlide = (page: Page, steps = 3) =>
+  page.evaluate((n) => {
+    const slide = [...document.querySelectorAll<HTMLElement>('.slide')].find(
+      (s) => s.querySelectorAll('.derivation [data-step]').length >= n,
+    );
+    return Number(slide?.dataset['slide'] ?? 0);
+  }, steps);
+const stepVisible = (page: Page, slide: number, step: number) =>
+  page
+    .locator(`.slide[data-slide="${String(slide)}"] .derivation [data-step="${String(step)}"]`)
+    .first()
+    .evaluate((el) => getComputedStyle(el).visibility === 'visible' && el.getBoundingClientRect().height > 0);
+
+async function typeNumber(page: Page, n: number): Promise<void> {
+  for (const digit of String(n)) await page.keyboard.press(digit);
+  await page.keyboard.press('Enter');
+}
+
+describe('present mode', () => {
+  it('opens a lesson as slides with a title slide, no errors and no external requests', async () => {
+    const { page, context, errors, external } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    expect(await hash(page)).toBe('#/1');
+    expect(await page.locator('.slide').count()).toBeGreaterThan(3);
+    await expect(page.locator('.slide-current h1').innerText()).resolves.toMatch(/sigmoid/i);
+    // The stage is 16:9 and fills the window's width or height.
+    const box = await page.locator('.slide-current').boundingBox();
+    const viewport = page.viewportSize();
+    expect(box).not.toBeNull();
+    expect(viewport).not.toBeNull();
+    if (box && viewport) {
+      expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.01);
+      expect(Math.max(box.width / viewport.width, box.height / viewport.height)).toBeGreaterThan(0.99);
+    }
+    // Large type: body text on a slide is at least 32 logical px.
+    const fontSize = await page
+      .locator('.slide')
+      .nth(1)
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(32);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('steps through a derivation one click at a time with clicker keys', async () => {
+    const { page, context, errors } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    const n = await derivationSlide(page);
+    expect(n).toBeGreaterThan(1);
+    await typeNumber(page, n);
+    expect(await hash(page)).toBe(`#/${String(n)}`);
+    // The first step is on the slide from the start; the later ones wait for a click.
+    expect(await stepVisible(page, n, 1)).toBe(true);
+    expect(await stepVisible(page, n, 2)).toBe(false);
+    await page.keyboard.press('ArrowRight');
+    expect(await hash(page)).toBe(`#/${String(n)}/1`);
+    expect(await stepVisible(page, n, 2)).toBe(true);
+    expect(await stepVisible(page, n, 3)).toBe(false);
+    await page.keyboard.press('PageDown'); // what a clicker sends
+    expect(await hash(page)).toBe(`#/${String(n)}/2`);
+    expect(await stepVisible(page, n, 3)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await hash(page)).toBe(`#/${String(n)}/3`);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect(await hash(page)).toBe(`#/${String(n)}/1`);
+    expect(await stepVisible(page, n, 3)).toBe(false);
+    await page.keyboard.press('Home');
+    expect(await hash(page)).toBe('#/1');
+    await page.keyboard.press('End');
+    expect(await currentSlide(page)).toBe(String(await page.locator('.slide').count()));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('jumps to a typed slide number', async () => {
+    const { page, context } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    await typeNumber(page, 3);
+    expect(await hash(page)).toBe('#/3');
+    expect(await currentSlide(page)).toBe('3');
+    // Only the current slide is exposed to assistive technology.
+    expect(await page.locator('.slide:not([aria-hidden])').count()).toBe(1);
+    await context.close();
+  });
+
+  it('opens the overview, moves with the arrows and opens a slide with Enter', async () => {
+    const { page, context } = await openPage(browser, '/present/sigmoid/#/2');
+    await deckReady(page);
+    await page.keyboard.press('o');
+    const overview = page.locator('[data-overview]');
+    await expect(overview.isVisible()).resolves.toBe(true);
+    const items = overview.locator('.overview-item');
+    expect(await items.count()).toBe(await page.locator('[data-stage] > .slide').count());
+    // The current slide has focus; → moves to the next thumbnail, Enter opens it.
+    await expect(items.nth(1).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(overview.isVisible()).resolves.toBe(false);
+    expect(await hash(page)).toBe('#/4');
+    // Escape opens it too, and closes it again.
+    await page.keyboard.press('Escape');
+    await expect(overview.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(overview.isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('shows the help overlay and blacks out the screen', async () => {
+    const { page, context } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    await page.keyboard.press('?');
+    const help = page.locator('[data-help]');
+    await expect(help.isVisible()).resolves.toBe(true);
+    await expect(help.innerText()).resolves.toMatch(/Page Down/);
+    await page.keyboard.press('Escape');
+    await expect(help.isVisible()).resolves.toBe(false);
+    await page.keyboard.press('b');
+    await expect(page.locator('[data-blackout]').isVisible()).resolves.toBe(true);
+    // Any key brings the class back without moving on.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-blackout]').isVisible()).resolves.toBe(false);
+    expect(await hash(page)).toBe('#/1');
+    await context.close();
+  });
+
+  it('keeps the slide and step across a reload', async () => {
+    const { page, context } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    const n = await derivationSlide(page);
+    await typeNumber(page, n);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await hash(page)).toBe(`#/${String(n)}/2`);
+    await page.reload();
+    await deckReady(page);
+    expect(await hash(page)).toBe(`#/${String(n)}/2`);
+    expect(await currentSlide(page)).toBe(String(n));
+    expect(await stepVisible(page, n, 3)).toBe(true);
+    expect(await stepVisible(page, n, 4)).toBe(false);
+    await context.close();
+  });
+
+  it('opens a speaker view that stays in step with the projector, both ways, widgets included', async () => {
+    const { page, context, errors } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await speaker.waitForLoadState();
+    await deckReady(speaker);
+    expect(new URL(speaker.url()).search).toBe('?speaker');
+    await expect(speaker.locator('[data-speaker-panel]').isVisible()).resolves.toBe(true);
+    await expect(speaker.locator('[data-notes]').isVisible()).resolves.toBe(true);
+    await expect(speaker.locator('[data-elapsed]').innerText()).resolves.toMatch(/^\d+:\d{2}$/);
+    await expect(speaker.locator('[data-clock]').innerText()).resolves.toMatch(/\d/);
+    // The next-slide preview shows slide 2.
+    await expect(speaker.locator('[data-next-label]').innerText()).resolves.toMatch(/Next slide: 2\./);
+    // The teacher's clicker drives the speaker window; the projector follows.
+    await speaker.keyboard.press('PageDown');
+    await page.waitForFunction(() => location.hash === '#/2');
+    // And the other way round.
+    await page.keyboard.press('ArrowRight');
+    await speaker.waitForFunction(() => location.hash === '#/3');
+    // Blackout from the laptop blacks out the projector.
+    await speaker.keyboard.press('b');
+    await page.locator('[data-blackout]').waitFor({ state: 'visible' });
+    await speaker.keyboard.press('b');
+    await page.locator('[data-blackout]').waitFor({ state: 'hidden' });
+
+    // Widget protocol: a `widget-state` event in one window is applied in the other with
+    // `widget-state-apply` on the element of the same id, and is not echoed back.
+    const install = (p: Page) =>
+      p.evaluate(() => {
+        const widget = document.createElement('div');
+        widget.id = 'test-widget';
+        document.querySelector('.slide-current .slide-content')?.append(widget);
+        const w = window as unknown as { applied: unknown[] };
+        w.applied = [];
+        widget.addEventListener('widget-state-apply', (e) => w.applied.push((e as CustomEvent).detail));
+      });
+    await install(page);
+    await install(speaker);
+    await speaker.evaluate(() => {
+      document
+        .getElementById('test-widget')
+        ?.dispatchEvent(
+          new CustomEvent('widget-state', { bubbles: true, detail: { id: 'test-widget', state: { z: '1.5' } } }),
+        );
+    });
+    await page.waitForFunction(() => (window as unknown as { applied: unknown[] }).applied.length > 0);
+    expect(await page.evaluate(() => (window as unknown as { applied: unknown[] }).applied)).toEqual([
+      { id: 'test-widget', state: { z: '1.5' } },
+    ]);
+    await page.waitForTimeout(200);
+    expect(await speaker.evaluate(() => (window as unknown as { applied: unknown[] }).applied)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('prints one slide per page with every step and the math', async () => {
+    const { page, context } = await openPage(browser, '/present/sigmoid/');
+    await deckReady(page);
+    await page.emulateMedia({ media: 'print' });
+    const slides = await page.locator('.slide').count();
+    // Every slide and every fragment is shown in print.
+    const hiddenInPrint = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.slide, .slide .fragment')].filter(
+          (el) => getComputedStyle(el).visibility !== 'visible',
+        ).length,
+    );
+    expect(hiddenInPrint).toBe(0);
+    expect(await page.locator('.slide .katex').count()).toBeGreaterThan(10);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(slides);
+    await context.close();
+  });
+
+  it('presents every lesson', async () => {
+    const lessons = builtPages().filter((p) => /^\/present\/[^/]+\/$/.test(p));
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const path of lessons) {
+      const { page, context, errors, external } = await openPage(browser, path);
+      await deckReady(page);
+      const count = await page.locator('.slide').count();
+      expect(count, path).toBeGreaterThan(1);
+      // Walk to the end by clicks alone: one click per step and per slide, ending fully revealed.
+      const fragments = await page
+        .locator('.slide')
+        .evaluateAll((slides) => slides.map((s) => s.querySelectorAll('.fragment').length));
+      const clicks = fragments.reduce((sum, n) => sum + n + 1, 0) - 1;
+      for (let i = 0; i < clicks; i++) await page.keyboard.press('PageDown');
+      const last = fragments[fragments.length - 1] ?? 0;
+      expect(await hash(page), path).toBe(last > 0 ? `#/${String(count)}/${String(last)}` : `#/${String(count)}`);
+      // Nothing sticks out of a slide's sides on screen: wide content is scaled, tall content follows the newest step.
+      const overflow = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.slide')].flatMap((slide) => {
+          const edge = slide.getBoundingClientRect();
+          return [...slide.querySelectorAll('.slide-content, .slide-content *')]
+            .filter((el) => {
+              // KaTeX's MathML copy and visually hidden text are clipped to nothing on purpose.
+              // Shapes inside an SVG are clipped by the SVG itself, which is checked.
+              if (el.closest('.katex-mathml, .visually-hidden') !== null) return false;
+              if (el instanceof SVGElement && el.ownerSVGElement !== null) return false;
+              const box = el.getBoundingClientRect();
+              return box.width > 0 && (box.right > edge.right + 2 || box.left < edge.left - 2);
+            })
+            .map((el) => `slide ${slide.dataset['slide'] ?? '?'}: ${el.tagName}.${el.getAttribute('class') ?? ''}`);
+        }),
+      );
+      expect(overflow, path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      expect(external, path).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});
