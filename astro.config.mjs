@@ -25,7 +25,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) && !page.includes('/present/') }),
     // Pagefind indexes the built pages; KaTeX's MathML copy (with its TeX annotation) is left out so
     // every formula is indexed once, through its visible rendering.
     pagefind({ indexConfig: { excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' } }),

@@ -3,7 +3,7 @@
  * JavaScript the page loads up front — its module scripts, modulepreloads and inline module scripts,
  * plus everything those import statically — and the gzip size of the lazily loaded plot chunks
  * (Plot itself, and the widget code with the math core). Exits non-zero when a budget is exceeded:
- * up-front JS ≤ 10 KB gz per page, Plot chunk ≤ 90 KB gz.
+ * up-front JS ≤ 10 KB gz per page, Plot chunk ≤ 90 KB gz, and for every page HTML + up-front JS ≤ 120 KB gz.
  * Usage: `npm run size` after `npm run build`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { gzipSync } from 'node:zlib';
 const KB = 1000;
 const INITIAL_BUDGET = 10 * KB;
 const PLOT_BUDGET = 90 * KB;
+/** What a reader downloads to see any page, before images and fonts: its HTML (with inlined CSS) plus up-front JS. */
+const PAGE_BUDGET = 120 * KB;
 
 const root = resolve(process.env['DIST_DIR'] ?? 'dist');
 if (!existsSync(join(root, 'index.html'))) {
@@ -129,7 +131,23 @@ for (const c of chunks) {
 }
 const lazyTotal = chunks.reduce((sum, c) => sum + c.size, 0);
 console.log(`  ${'total'.padEnd(52)} ${kb(lazyTotal).padStart(8)}`);
+
+/** Every built page (the search index's own files excluded). */
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlPages(join(dir, entry.name));
+    return entry.name.endsWith('.html') ? [join(dir, entry.name)] : [];
+  });
+}
+console.log('\nPage weight, HTML (with inlined CSS and the build-time math) + up-front JS, gzip -9:');
+for (const file of htmlPages(root).sort()) {
+  const r = reportPage(file);
+  const total = gz(readFileSync(file)) + r.initial;
+  const over = total > PAGE_BUDGET;
+  failed ||= over;
+  console.log(`  ${r.page.padEnd(36)} ${kb(total).padStart(8)}${over ? `  OVER ${kb(PAGE_BUDGET)}` : ''}`);
+}
 console.log(
-  `\nBudgets: up-front ≤ ${kb(INITIAL_BUDGET)} per page, Plot chunk ≤ ${kb(PLOT_BUDGET)}.${failed ? ' EXCEEDED.' : ' Met.'}`,
+  `\nBudgets: up-front JS ≤ ${kb(INITIAL_BUDGET)} per lesson, Plot chunk ≤ ${kb(PLOT_BUDGET)}, page weight ≤ ${kb(PAGE_BUDGET)}.${failed ? ' EXCEEDED.' : ' Met.'}`,
 );
 if (failed) process.exitCode = 1;

@@ -1,5 +1,6 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
-import { drawParameters } from '../../src/grading/index.ts';
+// The module itself, not the grading index: the practice page needs the seeded draws at load, not the grader.
+import { drawParameters } from '../../src/grading/draw-parameters.ts';
 
 /**
  * Exercises with parameters are templates: `{{name}}` placeholders filled with values drawn from a
