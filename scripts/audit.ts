@@ -5,25 +5,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist } from './serve-dist.ts';
 import { builtPages } from '../test/e2e/support/pages.ts';
+import { chromiumFlags, chromiumPath } from '../test/e2e/support/chromium.ts';
 
 const goals = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof goals;
 
 const root = process.env['DIST_DIR'] ?? 'dist';
 const { server, url } = await serveDist(root);
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: chromiumFlags });
 
 const rows: { page: string; scores: Record<Category, number> }[] = [];
 try {

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import katex from 'katex';
 import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from '../test/e2e/support/chromium.ts';
 
 const css = readFileSync('node_modules/katex/dist/katex.min.css', 'utf8').replaceAll(
   'url(fonts/',
@@ -16,8 +17,8 @@ h1{font-size:68px;margin:0 0 10px}p{font-size:32px;color:#a9afbb;margin:0}.katex
 </style></head><body><h1>Activation Derivatives</h1><p>Every derivation step shown, typeset and machine-checked.</p>${formula}</body></html>`;
 writeFileSync('/tmp/social.html', html);
 const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
+  executablePath: chromiumPath(),
+  args: [...chromiumFlags, '--allow-file-access-from-files'],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.goto('file:///tmp/social.html');

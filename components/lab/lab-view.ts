@@ -79,31 +79,6 @@ export function typeset(tex: string, displayMode = true): string {
   return katex.renderToString(tex, { ...katexOptions, displayMode });
 }
 
-const symbolTeX = (parameters: readonly string[]): Record<string, string> => {
-  const greek = new Set([
-    'alpha',
-    'beta',
-    'gamma',
-    'delta',
-    'epsilon',
-    'zeta',
-    'eta',
-    'theta',
-    'kappa',
-    'lambda',
-    'mu',
-    'nu',
-    'xi',
-    'rho',
-    'tau',
-    'phi',
-    'chi',
-    'psi',
-    'omega',
-  ]);
-  return Object.fromEntries(parameters.filter((p) => greek.has(p)).map((p) => [p, `\\${p}`]));
-};
-
 /** Plot z-range of the lab. */
 export const LAB_RANGE = 6;
 
@@ -123,7 +98,6 @@ export function labView(state: LabState): LabView {
     return { name: n, ...range, value: given === undefined ? range.default : given };
   });
   const params = Object.fromEntries(parameters.map((p) => [p.name, p.value]));
-  const tex = { symbolTeX: symbolTeX(result.parameters) };
   const g = bind(result.input, params);
   const dg = bind(result.derivativeTree, params);
   const located = locateKinks(result.kinks, { params });
@@ -133,7 +107,7 @@ export function labView(state: LabState): LabView {
     const changed = previous === undefined ? new Set<Expr>() : changedNodes(previous, line.tree);
     const highlight = changed.has(line.tree) ? new Set<Expr>() : changed;
     previous = line.tree;
-    const body = toTeX(line.tree, { ...tex, highlight });
+    const body = toTeX(line.tree, { highlight });
     const verdict = checks.find((c) => c.index === i);
     return {
       number: i + 1,
@@ -166,15 +140,12 @@ export function labView(state: LabState): LabView {
     ok: true,
     state: { f: state.f, params },
     parameters,
-    inputHtml: typeset(`g(z) = ${toTeX(result.input, tex)}`),
+    inputHtml: typeset(`g(z) = ${toTeX(result.input)}`),
     derivative: result.derivative,
-    derivativeHtml: typeset(`g'(z) = ${toTeX(result.derivativeTree, tex)}`),
+    derivativeHtml: typeset(`g'(z) = ${toTeX(result.derivativeTree)}`),
     steps,
     failedChecks: checks.filter((c) => !c.ok).length,
-    gForm:
-      form === undefined
-        ? undefined
-        : { ...form, html: typeset(`g'(z) = ${toTeX(form.tree, { symbolTeX: { ...tex.symbolTeX, g: 'g' } })}`) },
+    gForm: form === undefined ? undefined : { ...form, html: typeset(`g'(z) = ${toTeX(form.tree)}`) },
     properties,
     propertyLines: propertyLines(properties),
     agreement,

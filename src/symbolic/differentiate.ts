@@ -8,6 +8,7 @@ import { parse } from './parse.ts';
 import { simplify, withChildren } from './simplify.ts';
 import { toText } from './to-text.ts';
 import { children } from './expr.ts';
+import { GREEK_LOWER } from './greek.ts';
 
 /** Options of {@link differentiate}. */
 export interface DifferentiateOptions {
@@ -54,29 +55,8 @@ export interface DifferentiationFailure {
 export type DifferentiateResult = Differentiation | DifferentiationFailure;
 
 /** Greek letter names (and `eps`) that read as parameters when they appear in an input. */
-const GREEK_PARAMETERS: ReadonlySet<string> = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'eps',
-  'zeta',
-  'eta',
-  'theta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'tau',
-  'phi',
-  'chi',
-  'psi',
-  'omega',
-]);
+// Not `sigma`: in this course it names the sigmoid.
+const GREEK_PARAMETERS: ReadonlySet<string> = new Set([...[...GREEK_LOWER].filter((n) => n !== 'sigma'), 'eps']);
 
 /** At most this many parameters in one input. */
 export const MAX_PARAMETERS = 8;

@@ -1,6 +1,7 @@
 import type { CompareOp, Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
 import { PRECEDENCE, precedence } from './to-text.ts';
+import { GREEK_TEX } from './greek.ts';
 
 /** How {@link toTeX} prints. */
 export interface TeXOptions {
@@ -15,40 +16,6 @@ export interface TeXOptions {
    */
   readonly highlight?: ReadonlySet<Expr>;
 }
-
-const GREEK: ReadonlySet<string> = new Set([
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'zeta',
-  'eta',
-  'theta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'rho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'chi',
-  'psi',
-  'omega',
-  'Gamma',
-  'Delta',
-  'Theta',
-  'Lambda',
-  'Xi',
-  'Pi',
-  'Sigma',
-  'Phi',
-  'Psi',
-  'Omega',
-]);
 
 const COMPARE_TEX: Readonly<Record<CompareOp, string>> = { '<': '<', '<=': '\\le', '>': '>', '>=': '\\ge' };
 
@@ -247,7 +214,7 @@ export function nameTeX(n: string): string {
     const sub = n.slice(underscore + 1);
     return `${nameTeX(n.slice(0, underscore))}_{${/^[0-9]+$/.test(sub) ? sub : nameTeX(sub)}}`;
   }
-  if (GREEK.has(n)) return `\\${n}`;
+  if (GREEK_TEX.has(n)) return `\\${n}`;
   if (n === 'epsilon') return '\\varepsilon';
   if (/^[A-Za-z]$/.test(n)) return n;
   return `\\mathit{${n.replace(/_/g, '\\_')}}`;

@@ -1,0 +1,40 @@
+/** Lower-case Greek letter names, as a student types them (`alpha`, `beta`, …). */
+export const GREEK_LOWER: ReadonlySet<string> = new Set([
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
+]);
+
+/** Greek names KaTeX typesets as `\name`: the lower-case ones and the capitals that differ from Latin. */
+export const GREEK_TEX: ReadonlySet<string> = new Set([
+  ...GREEK_LOWER,
+  'Gamma',
+  'Delta',
+  'Theta',
+  'Lambda',
+  'Xi',
+  'Pi',
+  'Sigma',
+  'Phi',
+  'Psi',
+  'Omega',
+]);
