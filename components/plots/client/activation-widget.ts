@@ -24,6 +24,7 @@ import {
 import { describeActivation, describePoint } from '../specs/describe-activation.ts';
 import { paramControls } from '../specs/param-controls.ts';
 import { queryReader } from '../specs/query.ts';
+import { stateReader, type WidgetState } from '../specs/widget-state.ts';
 import { createOverlay, updateOverlay, updateZones } from './point-overlay.ts';
 import {
   draw,
@@ -33,9 +34,10 @@ import {
   input,
   perFrame,
   setOut,
-  urlSync,
+  widgetSync,
   type PlotSvg,
 } from './runtime.ts';
+import type { WidgetHandle } from './when-near.ts';
 
 const NICE_STEPS = [0.5, 0.25, 0.2, 0.1, 0.05, 0.02, 0.01];
 
@@ -52,7 +54,7 @@ export interface ActivationWidget {
   readonly renderNow: () => void;
 }
 
-export function hydrate(root: HTMLElement): void {
+export function hydrate(root: HTMLElement): WidgetHandle {
   const id = root.id;
   const fallback = JSON.parse(root.dataset['state'] ?? '{}') as ActivationPlotState;
   let state = readActivationState(queryReader(new URLSearchParams(location.search), id), fallback);
@@ -61,7 +63,7 @@ export function hydrate(root: HTMLElement): void {
   const select = root.querySelector<HTMLSelectElement>('select[name="fn"]');
   const epsInput = input(root, 'eps');
   const rangeInput = input(root, 'range');
-  const syncUrl = urlSync(id);
+  const sync = widgetSync(root);
   let drawn = false;
   let zoneKey = '';
   let describeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,14 +130,22 @@ export function hydrate(root: HTMLElement): void {
     area.setAttribute('aria-valuemax', String(state.range));
     area.setAttribute('aria-valuenow', String(z));
     area.setAttribute('aria-valuetext', describePoint(z, g, dg));
-    // The URL changes only when the reader changes something, not when the widget wakes up.
-    if (drawn) syncUrl(activationStateQuery(state));
     drawn = true;
   }
   const render = perFrame(renderNow);
 
   function update(change: Partial<ActivationPlotState>): void {
     state = normalizeActivationState({ ...state, ...change });
+  }
+
+  /**
+   * The reader changed something: redraw on the next frame, and hand the state on (URL, and the
+   * other window in present mode). Not called on waking up, nor when applying a received state.
+   */
+  function changed(change: Partial<ActivationPlotState>): void {
+    update(change);
+    render();
+    sync.publish(activationStateQuery(state));
   }
 
   // z from a pointer position: client px → SVG px (the SVG scales with its box) → z via Plot's x scale.
@@ -150,8 +160,7 @@ export function hydrate(root: HTMLElement): void {
   function movePointer(event: PointerEvent): void {
     const z = zAt(event.clientX);
     if (z === undefined) return;
-    update({ z });
-    render();
+    if (z !== state.z) changed({ z });
   }
 
   area.setAttribute('role', 'slider');
@@ -182,26 +191,31 @@ export function hydrate(root: HTMLElement): void {
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    update({ z: Math.round(next * 1e4) / 1e4 });
-    render();
+    changed({ z: Math.round(next * 1e4) / 1e4 });
   });
 
   root.addEventListener('input', (event) => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
     const value = Number(target.value);
-    if (target.name === 'eps') update({ epsilon: fromLogSlider(value) });
-    else if (target.name === 'range') update({ range: value });
-    else if (target.dataset['param'] !== undefined) update({ params: { ...state.params, [target.name]: value } });
-    else return;
-    render();
+    if (target.name === 'eps') changed({ epsilon: fromLogSlider(value) });
+    else if (target.name === 'range') changed({ range: value });
+    else if (target.dataset['param'] !== undefined) changed({ params: { ...state.params, [target.name]: value } });
   });
   select?.addEventListener('change', () => {
-    update({ activation: select.value as ActivationId, params: {} });
-    render();
+    changed({ activation: select.value as ActivationId, params: {} });
   });
 
   enableControls(root);
   renderNow();
   (root as HTMLElement & { widget?: ActivationWidget }).widget = { state: () => state, update, renderNow };
+  return {
+    apply(received: WidgetState): void {
+      // Read like a shared link (checked, clamped; missing keys keep their value), drawn at once:
+      // the other window may be in the background, where animation frames do not run.
+      state = readActivationState(stateReader(received), state);
+      renderNow();
+      sync.mirror(activationStateQuery(state));
+    },
+  };
 }

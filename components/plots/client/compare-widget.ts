@@ -13,16 +13,17 @@ import {
   type ComparePlotState,
 } from '../specs/compare-plot-spec.ts';
 import { queryReader } from '../specs/query.ts';
-import { draw, enableControls, find, input, perFrame, setOut, urlSync } from './runtime.ts';
+import { stateReader, type WidgetState } from '../specs/widget-state.ts';
+import { draw, enableControls, find, input, perFrame, setOut, widgetSync } from './runtime.ts';
+import type { WidgetHandle } from './when-near.ts';
 
-export function hydrate(root: HTMLElement): void {
+export function hydrate(root: HTMLElement): WidgetHandle {
   const id = root.id;
   const fallback = JSON.parse(root.dataset['state'] ?? '{}') as ComparePlotState;
   let state = readCompareState(queryReader(new URLSearchParams(location.search), id), fallback);
   const area = find<HTMLElement>(root, '.plot-area');
   const legend = find<HTMLElement>(root, '[data-legend]');
-  const syncUrl = urlSync(id);
-  let drawn = false;
+  const sync = widgetSync(root);
 
   function syncControls(): void {
     for (const box of root.querySelectorAll<HTMLInputElement>('input[name="fns"]')) {
@@ -44,11 +45,15 @@ export function hydrate(root: HTMLElement): void {
     legend.innerHTML = legendHtml(state.ids.map((a, i) => ({ label: activations[a].name, ...seriesStyle(i) })));
     setOut(root, 'description', describeCompare(state));
     syncControls();
-    // The URL changes only when the reader changes something, not when the widget wakes up.
-    if (drawn) syncUrl(compareStateQuery(state));
-    drawn = true;
   }
   const render = perFrame(renderNow);
+
+  /** The reader changed something: redraw on the next frame and hand the state on (URL, present mode). */
+  function changed(next: ComparePlotState): void {
+    state = next;
+    render();
+    sync.publish(compareStateQuery(state));
+  }
 
   root.addEventListener('change', (event) => {
     const target = event.target;
@@ -57,19 +62,25 @@ export function hydrate(root: HTMLElement): void {
       const ids = target.checked
         ? [...state.ids, target.value as ActivationId]
         : state.ids.filter((a) => a !== target.value);
-      state = normalizeCompareState({ ...state, ids });
+      changed(normalizeCompareState({ ...state, ids }));
     } else if (target.name === `${id}-curve`) {
-      state = normalizeCompareState({ ...state, curve: target.value as CompareCurve });
-    } else return;
-    render();
+      changed(normalizeCompareState({ ...state, curve: target.value as CompareCurve }));
+    }
   });
   root.addEventListener('input', (event) => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement) || target.name !== 'range') return;
-    state = normalizeCompareState({ ...state, range: Number(target.value) });
-    render();
+    changed(normalizeCompareState({ ...state, range: Number(target.value) }));
   });
 
   enableControls(root);
   renderNow();
+  return {
+    apply(received: WidgetState): void {
+      // Read like a shared link (checked, clamped; missing keys keep their value), drawn at once.
+      state = readCompareState(stateReader(received), state);
+      renderNow();
+      sync.mirror(compareStateQuery(state));
+    },
+  };
 }

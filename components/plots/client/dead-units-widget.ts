@@ -14,17 +14,18 @@ import {
   type DeadUnitsState,
 } from '../specs/dead-units-spec.ts';
 import { queryReader } from '../specs/query.ts';
-import { draw, enableControls, find, input, perFrame, setOut, urlSync } from './runtime.ts';
+import { stateReader, type WidgetState } from '../specs/widget-state.ts';
+import { draw, enableControls, find, input, perFrame, setOut, widgetSync } from './runtime.ts';
+import type { WidgetHandle } from './when-near.ts';
 
-export function hydrate(root: HTMLElement): void {
+export function hydrate(root: HTMLElement): WidgetHandle {
   const id = root.id;
   const fallback = JSON.parse(root.dataset['state'] ?? '{}') as DeadUnitsState;
   let state = readDeadUnitsState(queryReader(new URLSearchParams(location.search), id), fallback);
   const area = find<HTMLElement>(root, '.plot-area');
   const legend = find<HTMLElement>(root, '[data-legend]');
   const select = find<HTMLSelectElement>(root, 'select[name="eps"]');
-  const syncUrl = urlSync(id);
-  let drawn = false;
+  const sync = widgetSync(root);
 
   function syncControls(): void {
     select.value = String(state.epsilon);
@@ -53,25 +54,34 @@ export function hydrate(root: HTMLElement): void {
     );
     setOut(root, 'description', describeDeadUnits(state, data));
     syncControls();
-    // The URL changes only when the reader changes something, not when the widget wakes up.
-    if (drawn) syncUrl(deadUnitsStateQuery(state));
-    drawn = true;
   }
   const render = perFrame(renderNow);
+
+  /** The reader changed something: redraw on the next frame and hand the state on (URL, present mode). */
+  function changed(next: DeadUnitsState): void {
+    state = next;
+    render();
+    sync.publish(deadUnitsStateQuery(state));
+  }
 
   root.addEventListener('input', (event) => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
-    if (target.name === 'b') state = normalizeDeadUnitsState({ ...state, bias: Number(target.value) });
-    else if (target.name === 's') state = normalizeDeadUnitsState({ ...state, spread: Number(target.value) });
-    else return;
-    render();
+    if (target.name === 'b') changed(normalizeDeadUnitsState({ ...state, bias: Number(target.value) }));
+    else if (target.name === 's') changed(normalizeDeadUnitsState({ ...state, spread: Number(target.value) }));
   });
   select.addEventListener('change', () => {
-    state = normalizeDeadUnitsState({ ...state, epsilon: Number(select.value) });
-    render();
+    changed(normalizeDeadUnitsState({ ...state, epsilon: Number(select.value) }));
   });
 
   enableControls(root);
   renderNow();
+  return {
+    apply(received: WidgetState): void {
+      // Read like a shared link (checked, clamped; missing keys keep their value), drawn at once.
+      state = readDeadUnitsState(stateReader(received), state);
+      renderNow();
+      sync.mirror(deadUnitsStateQuery(state));
+    },
+  };
 }

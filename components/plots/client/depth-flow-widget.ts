@@ -11,18 +11,19 @@ import {
   type DepthFlowState,
 } from '../specs/depth-flow-spec.ts';
 import { queryReader } from '../specs/query.ts';
-import { draw, enableControls, find, input, perFrame, setOut, urlSync } from './runtime.ts';
+import { stateReader, type WidgetState } from '../specs/widget-state.ts';
+import { draw, enableControls, find, input, perFrame, setOut, widgetSync } from './runtime.ts';
+import type { WidgetHandle } from './when-near.ts';
 
 const KEYS = { w: 'weight', mean: 'mean', sd: 'spread', layers: 'layers' } as const;
 
-export function hydrate(root: HTMLElement): void {
+export function hydrate(root: HTMLElement): WidgetHandle {
   const id = root.id;
   const fallback = JSON.parse(root.dataset['state'] ?? '{}') as DepthFlowState;
   let state = readDepthFlowState(queryReader(new URLSearchParams(location.search), id), fallback);
   const area = find<HTMLElement>(root, '.plot-area');
   const select = find<HTMLSelectElement>(root, 'select[name="fn"]');
-  const syncUrl = urlSync(id);
-  let drawn = false;
+  const sync = widgetSync(root);
 
   function syncControls(): void {
     select.value = state.activation;
@@ -47,23 +48,33 @@ export function hydrate(root: HTMLElement): void {
     draw(area, depthFlowSpec(state, data));
     setOut(root, 'description', describeDepthFlow(state, data));
     syncControls();
-    // The URL changes only when the reader changes something, not when the widget wakes up.
-    if (drawn) syncUrl(depthFlowStateQuery(state));
-    drawn = true;
   }
   const render = perFrame(renderNow);
+
+  /** The reader changed something: redraw on the next frame and hand the state on (URL, present mode). */
+  function changed(next: DepthFlowState): void {
+    state = next;
+    render();
+    sync.publish(depthFlowStateQuery(state));
+  }
 
   root.addEventListener('input', (event) => {
     const target = event.target;
     if (!(target instanceof HTMLInputElement) || !(target.name in KEYS)) return;
-    state = normalizeDepthFlowState({ ...state, [KEYS[target.name as keyof typeof KEYS]]: Number(target.value) });
-    render();
+    changed(normalizeDepthFlowState({ ...state, [KEYS[target.name as keyof typeof KEYS]]: Number(target.value) }));
   });
   select.addEventListener('change', () => {
-    state = normalizeDepthFlowState({ ...state, activation: select.value as ActivationId });
-    render();
+    changed(normalizeDepthFlowState({ ...state, activation: select.value as ActivationId }));
   });
 
   enableControls(root);
   renderNow();
+  return {
+    apply(received: WidgetState): void {
+      // Read like a shared link (checked, clamped; missing keys keep their value), drawn at once.
+      state = readDepthFlowState(stateReader(received), state);
+      renderNow();
+      sync.mirror(depthFlowStateQuery(state));
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * Shared browser helpers for the interactive chunks: draw a spec, coalesce redraws to one per frame,
- * mirror state into the URL, find controls.
+ * mirror state into the URL and announce it to present mode, find controls.
  */
 import { plot, type PlotOptions } from '../plot-marks.ts';
 import { writeQuery } from '../specs/query.ts';
@@ -43,6 +43,32 @@ export function urlSync(id: string, delay = 250): (entries: Record<string, strin
       writeQuery(url.searchParams, id, entries);
       history.replaceState(history.state, '', url);
     }, delay);
+  };
+}
+
+/** How a widget hands its state on: see `widgetSync`. */
+export interface WidgetSync {
+  /** The reader changed the widget: mirror to the URL and announce `widget-state`. */
+  readonly publish: (entries: Record<string, string>) => void;
+  /** A state arrived from the other window: mirror to the URL only, announce nothing. */
+  readonly mirror: (entries: Record<string, string>) => void;
+}
+
+/**
+ * A widget's outward state. The reader's changes are mirrored into the URL (debounced) and announced
+ * at once as `widget-state` (bubbling, `detail: { id, state }`), which present mode relays to the
+ * other window; a state applied from the other window is only mirrored, so that two windows never
+ * echo a change back and forth. One URL writer for both, so the URL ends with the latest state.
+ */
+export function widgetSync(root: HTMLElement, delay = 250): WidgetSync {
+  const syncUrl = urlSync(root.id, delay);
+  return {
+    publish: (entries) => {
+      syncUrl(entries);
+      const detail = { id: root.id, state: { ...entries } };
+      root.dispatchEvent(new CustomEvent('widget-state', { bubbles: true, detail }));
+    },
+    mirror: syncUrl,
   };
 }
 

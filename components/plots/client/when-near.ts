@@ -1,12 +1,26 @@
 /**
  * The only plot code a page loads up front: a custom element that waits until it is within ~200px
- * of the viewport (or the URL holds its state, or the reader focuses inside it) and then imports
- * its interactive chunk (Plot, the spec, the math). Until then the server-rendered SVG stands.
+ * of the viewport (or the URL holds its state, or the reader focuses inside it, or present mode
+ * sends it a state) and then imports its interactive chunk (Plot, the spec, the math). Until then
+ * the server-rendered SVG stands.
+ *
+ * Present mode keeps a widget in step across the projector and the speaker view: the widget
+ * dispatches `widget-state` when the reader changes it (see runtime.ts `statePublisher`), and the
+ * deck dispatches `widget-state-apply` on it with the other window's state. This element takes the
+ * apply: a hydrated widget applies it at once; one still asleep wakes up and applies the newest
+ * state it received once its chunk has loaded.
  */
+import { appliedState, type WidgetState } from '../specs/widget-state.ts';
+
+/** What a hydrated widget offers its element. */
+export interface WidgetHandle {
+  /** Show `state` (from the other window) without announcing it as a change of its own. */
+  apply(state: WidgetState): void;
+}
 
 /** What a lazily loaded widget module exports. */
 export interface WidgetModule {
-  hydrate(root: HTMLElement): void;
+  hydrate(root: HTMLElement): WidgetHandle;
 }
 
 function urlHasState(id: string): boolean {
@@ -22,6 +36,20 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
     class extends HTMLElement {
       #started = false;
       #observer: IntersectionObserver | undefined;
+      #handle: WidgetHandle | undefined;
+      /** The newest state applied before the widget hydrated; only the last one matters. */
+      #pending: WidgetState | undefined;
+
+      constructor() {
+        super();
+        this.addEventListener('widget-state-apply', (event) => {
+          const state = appliedState(event instanceof CustomEvent ? event.detail : undefined, this.id);
+          if (state === undefined) return;
+          if (this.#handle !== undefined) return this.#handle.apply(state);
+          this.#pending = state;
+          this.#start(load);
+        });
+      }
 
       connectedCallback(): void {
         const start = (): void => this.#start(load);
@@ -50,7 +78,11 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
         import('../plot-marks.ts').catch(() => undefined);
         loader()
           .then((module) => {
-            module.hydrate(this);
+            const handle = module.hydrate(this);
+            this.#handle = handle;
+            const pending = this.#pending;
+            this.#pending = undefined;
+            if (pending !== undefined) handle.apply(pending);
             this.dataset['ready'] = '';
           })
           .catch((error: unknown) => {
