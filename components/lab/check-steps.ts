@@ -1,6 +1,5 @@
 import { equivalent } from '../../src/grading/index.ts';
 import type { Counterexample } from '../../src/grading/index.ts';
-import { add, num } from '../../src/symbolic/index.ts';
 import type { DerivationLine, Expr } from '../../src/symbolic/index.ts';
 
 /** The verdict of the step checker on one generated line (compared with the line before it). */
@@ -24,13 +23,9 @@ export interface CheckStepsOptions {
 /**
  * Checks every generated line against the line before it with THE step checker, `equivalent`
  * from src/grading (derivative nodes evaluated by its numeric derivative), so the lab shows the
- * same verdict a lesson's derivation test would give.
- *
- * `equivalent` is relative: it cannot conclude that two functions that are 0 on whole intervals
- * agree (d/dz(c) = 0, a branch `z > 0 ? … : 0`), nor that 0 and a numeric derivative's 1e-15 agree.
- * A pair it refuses is therefore checked a second time as `next + 1` against `previous + 1`, which
- * is the same question with an absolute floor of 1 on the tolerance (equal functions stay equal
- * under the shift). A pair that fails both ways is a failing step: the lab shows it in red.
+ * same verdict a lesson's derivation test would give (including lines that are 0 on whole
+ * intervals, d/dz(c) = 0 or a branch `z > 0 ? … : 0`, which `equivalent` confirms itself).
+ * A pair it refuses is a failing step: the lab shows it in red.
  */
 export function checkSteps(lines: readonly DerivationLine[], options: CheckStepsOptions = {}): StepVerdict[] {
   const verdicts: StepVerdict[] = [];
@@ -55,14 +50,12 @@ export function checkPair(
     ...(options.variable === undefined ? {} : { variable: options.variable }),
   };
   try {
-    const relative = equivalent(next, previous, checkerOptions);
-    if (relative.equal) return { ok: true };
-    const shifted = equivalent(add(next, num(1)), add(previous, num(1)), checkerOptions);
-    if (shifted.equal) return { ok: true };
+    const verdict = equivalent(next, previous, checkerOptions);
+    if (verdict.equal) return { ok: true };
     return {
       ok: false,
-      reason: relative.reason ?? 'the checker found the two lines different',
-      ...(relative.counterexample === undefined ? {} : { counterexample: relative.counterexample }),
+      reason: verdict.reason ?? 'the checker found the two lines different',
+      ...(verdict.counterexample === undefined ? {} : { counterexample: verdict.counterexample }),
     };
   } catch (e) {
     // The checker throws only for a caller's mistake (an unbound name): show it rather than crash.

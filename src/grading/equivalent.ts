@@ -56,6 +56,16 @@ export const DERIVATIVE_TOLERANCE = 1e-8;
 const CONCLUSIVE_FRACTION = 1e-3;
 /** At least this many points (and half of those where the reference is defined) must be conclusive. */
 const MIN_CONCLUSIVE = 6;
+/**
+ * Absolute noise of a numeric derivative of a function that is constant near the point (per unit
+ * of the reference's size): Richardson differences of a constant leave ~1e-15, so 1e-13 is zero.
+ */
+const DERIVATIVE_ZERO_FLOOR = 1e-13;
+/**
+ * A zero floor above this (per unit of the reference's size, and at least in absolute terms) says
+ * nothing: it comes from cancelling huge terms (`1e20 + z − 1e20`), and such a point stays inconclusive.
+ */
+const ZERO_FLOOR_CAP = 1e-9;
 
 /**
  * THE checker: are `a` and `b` equal as real functions of the variable, wherever `b` is defined,
@@ -72,6 +82,12 @@ const MIN_CONCLUSIVE = 6;
  *   running error bounds of the two evaluations and tol is 1e-11 (1e-8 with d/dz nodes). The error
  *   term accepts forms that cancel in float64 (σ − σ² vs σ(1 − σ) at z = 20); at generic points it
  *   is ~1e-15 relative, so a factor 1 + 1e-9 is rejected.
+ * - both within a zero floor: they agree there, and the point counts. The floor is what their error
+ *   bounds allow, 4·(eₐ + e_b), plus 1e-13·s with d/dz nodes (s = max(1, largest |b| over the
+ *   points): a numeric derivative of a constant is ~1e-15, not 0). Only a floor of at most
+ *   1e-9·s counts: a larger one comes from cancelling huge terms (`1e20 + z − 1e20`), and says
+ *   nothing. So functions that are 0 on whole intervals (d/dz(0.1) = 0, a branch `… ? 0 : …`)
+ *   are confirmed there, while `1e-10·z` and 0 still differ (1e-10·z is far above its floor).
  * A point whose error bound exceeds 1e-3 of the values checks nothing; if fewer than six points
  * (or fewer than half) are conclusive the result is not equal, with a reason. NaN never equals NaN.
  *
@@ -199,7 +215,17 @@ export interface CompareOptions {
 export function compareTables(a: Table, b: Table, options: CompareOptions = {}): EquivalenceResult {
   const factor = options.factor ?? 1;
   const [lo, hi] = options.interval ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  const tolerance = a.numeric || b.numeric ? DERIVATIVE_TOLERANCE : RELATIVE_TOLERANCE;
+  const numeric = a.numeric || b.numeric;
+  const tolerance = numeric ? DERIVATIVE_TOLERANCE : RELATIVE_TOLERANCE;
+  // The reference's size, the unit of the zero floor (at least 1: 0 on every point is size 1).
+  let scale = 1;
+  for (let i = 0; i < b.points.length; i++) {
+    const z = b.points[i]?.z ?? Number.NaN;
+    const vb = Math.abs(b.values[i] ?? Number.NaN);
+    if (z >= lo && z <= hi && Number.isFinite(vb) && vb > scale) scale = vb;
+  }
+  const absoluteFloor = numeric ? DERIVATIVE_ZERO_FLOOR * scale : 0;
+  const floorCap = ZERO_FLOOR_CAP * scale;
   let defined = 0;
   let conclusive = 0;
   for (let i = 0; i < b.points.length; i++) {
@@ -221,6 +247,12 @@ export function compareTables(a: Table, b: Table, options: CompareOptions = {}):
       ERROR_FACTOR *
       (Math.abs(factor) * (a.errors[i] ?? Number.POSITIVE_INFINITY) + (b.errors[i] ?? Number.POSITIVE_INFINITY));
     const size = Math.max(Math.abs(va), Math.abs(vb));
+    // Both zero to within what float64 and the numeric derivative can resolve: they agree here.
+    const floor = noise + absoluteFloor;
+    if (size <= floor && floor <= floorCap) {
+      conclusive++;
+      continue;
+    }
     const difference = Math.abs(va - vb);
     if (difference > tolerance * size + noise) {
       return {

@@ -51,14 +51,19 @@ function ridders(f: CheckedFn, state: EvalState, z: number, h0: number, outerSte
   const central = (h: number): Estimate | undefined => {
     // A nested d/dz may only step as far as is left before the kink.
     state.maxStep = outerStep - h;
-    state.z = z + h;
+    // z ± h are rounded: divide by the step actually taken, so that the quotient is the exact
+    // slope of the secant through the points used (d/dz(−z) at z = −5 is −1, not −1 − 1.1e-15).
+    const zUp = z + h;
+    const zDown = z - h;
+    const width = zUp - zDown;
+    state.z = zUp;
     const up = f(state);
     const eUp = state.err;
-    state.z = z - h;
+    state.z = zDown;
     const down = f(state);
     const eDown = state.err;
     if (!Number.isFinite(up) || !Number.isFinite(down)) return undefined;
-    return { value: (up - down) / (2 * h), err: (eUp + eDown) / (2 * h) };
+    return { value: (up - down) / width, err: (eUp + eDown) / width };
   };
 
   let h = h0;

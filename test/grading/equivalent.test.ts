@@ -178,3 +178,48 @@ describe('equivalent: derivative nodes (Richardson extrapolation)', () => {
     expect(equivalent(d, tree(`1.000001*(${a.derivativeExpression})`, names), options).equal).toBe(false);
   });
 });
+
+describe('functions that are 0 on whole intervals', () => {
+  // [a, b, options]: equal as functions, with both sides 0 (or a numeric derivative's ~1e-15) on an interval.
+  const zeroPairs: readonly (readonly [string, string, EquivalenceOptions])[] = [
+    ['d/dz(0.1)', '0', {}],
+    ['d/dz(3*pi)', '0', {}],
+    ['1 + (-z > z ? -1 : 1)', '1 + (-z > z ? d/dz(-z) : 1)', {}],
+    ['d/dz(z > 1 ? 2 : 0.3)', '0', { kinks: [1] }],
+    ['d/dz(0.1*relu(z))', 'z > 0 ? 0.1 : 0', { kinks: [0] }],
+    ['max(0.1*z, 0) - 0.1*relu(z)', '0', {}],
+    ['0.1*z - 0.1*z', '0', {}],
+    ['z > 0 ? 0.3*z - 0.3*z : 0', '0', {}],
+    ['d/dz(g) - g*(1-g)', '0', sigmoidG],
+  ];
+
+  it.each(zeroPairs)('%s equals %s', (a, b, options) => {
+    const r = eq(a, b, options);
+    expect(r.equal, r.reason).toBe(true);
+  });
+
+  // [a, b]: different functions that are tiny, or 0, only near 0 or on part of the line.
+  const differentPairs: readonly (readonly [string, string])[] = [
+    ['1e-10*z', '0'],
+    ['z^2', '0'],
+    ['1e-10*z^3', '0'],
+    ['d/dz(1e-10*z^2)', '0'],
+    ['d/dz(z^3)', '0'],
+    ['relu(z)', '0'],
+    ['d/dz(0.1*relu(z))', 'z > 0 ? 0.1000001 : 0'],
+    ['1 + (-z > z ? -1 : 1)', '1 + (-z > z ? d/dz(-1.000001*z) : 1)'],
+    ['1e20 + z - 1e20', 'z'],
+    ['1e20 + z - 1e20', '1e20 + 2*z - 1e20'],
+  ];
+
+  it.each(differentPairs)('%s does not equal %s', (a, b) => {
+    expect(eq(a, b).equal).toBe(false);
+    expect(eq(b, a).equal).toBe(false);
+  });
+
+  it('reports the first disagreement beside an interval of zeros', () => {
+    const r = eq('z > 0 ? 0.1*z - 0.1*z : 1e-9', '0');
+    expect(r.equal).toBe(false);
+    expect(r.counterexample?.z).toBeLessThan(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSteps } from '../../components/lab/check-steps.ts';
+import { checkPair, checkSteps } from '../../components/lab/check-steps.ts';
 import { findInTermsOfG } from '../../components/lab/in-terms-of-g.ts';
 import { errorHtml, resultsHtml } from '../../components/lab/lab-html.ts';
 import { labPlotData } from '../../components/lab/lab-plot-spec.ts';
@@ -68,6 +68,21 @@ describe('checkSteps', () => {
     // …but not a wrong one: twice the step.
     const twice = checkSteps([line(derivative('z', relu.tree)), line(mul(num(2), step.tree))], { kinks: [0] });
     expect(twice[0]?.ok).toBe(false);
+  });
+
+  // The cases that once needed a retry with 1 added to both sides: equivalent now confirms them itself.
+  it.each([
+    ['d/dz(0.1)', '0', true],
+    ['1 + (-z > z ? d/dz(-z) : 1)', '1 + (-z > z ? -1 : 1)', true],
+    ['1 + (-z > z ? d/dz(-1.000001*z) : 1)', '1 + (-z > z ? -1 : 1)', false],
+    ['d/dz(0.1*z)', '0', false],
+  ] as const)('checkPair(%s, %s) is ok: %s', (next, previous, ok) => {
+    const a = parse(next, { derivatives: true });
+    const b = parse(previous, { derivatives: true });
+    if (!a.ok || !b.ok) throw new Error('parse');
+    const verdict = checkPair(a.tree, b.tree);
+    expect(verdict.ok, verdict.reason).toBe(ok);
+    if (!ok) expect(verdict.reason?.length).toBeGreaterThan(0);
   });
 });
 
