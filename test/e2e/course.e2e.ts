@@ -86,7 +86,7 @@ describe('search', () => {
   });
 
   it('does not index the TeX source twice (MathML annotations are excluded)', async () => {
-    const { page, context } = await openPage(browser, '/search/?q=bigl');
+    const { page, context } = await openPage(browser, '/search/?q=htmlclass');
     await page.locator('#search-status').filter({ hasText: 'found' }).waitFor();
     await expect(page.locator('#search-results > li').count()).resolves.toBe(0);
     await context.close();
