@@ -34,22 +34,26 @@ describe('every page', () => {
 
   // One visit per page checks everything, to keep the run short: no request to another host, no
   // console error, and no axe violation in the light theme and then in the dark one.
-  it.each(pages)('%s: no external request, no console error, no axe violation in either theme', async (path) => {
-    const { page, context, errors, external } = await openPage(browser, path);
-    await visitWholePage(page);
-    expect(external).toEqual([]);
-    expect(errors).toEqual([]);
-    for (const theme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: theme });
-      await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const summary = violations.map(
-        (v) => `${theme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-      );
-      expect(summary).toEqual([]);
-    }
-    await context.close();
-  }, 120_000);
+  it.each(pages)(
+    '%s: no external request, no console error, no axe violation in either theme',
+    async (path) => {
+      const { page, context, errors, external } = await openPage(browser, path);
+      await visitWholePage(page);
+      expect(external).toEqual([]);
+      expect(errors).toEqual([]);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const summary = violations.map(
+          (v) => `${theme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        );
+        expect(summary).toEqual([]);
+      }
+      await context.close();
+    },
+    120_000,
+  );
 });
 
 describe('themes', () => {
