@@ -1,8 +1,12 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
-import type { ProgressEntry, ProgressStore } from '../../src/progress/index.ts';
+import { PROGRESS_KEY } from '../../src/progress/progress-key.ts';
+import { entryStatus, type ProgressEntry } from '../../src/progress/progress-schema.ts';
+import type { ProgressStore } from '../../src/progress/index.ts';
+import { isStaticCopy } from '../shared/static-copy.ts';
 import type { ExerciseResponse, ExerciseVerdict } from './grade-exercise.ts';
 import type { ExerciseInstance } from './instantiate.ts';
-import { PROGRESS_CHANGED, hasStoredProgress, urlSeed } from './has-progress.ts';
+import { hasStoredProgress, urlSeed } from './has-progress.ts';
+import { restoredFeedback } from './restored-feedback.ts';
 
 type Runtime = typeof import('./runtime.ts');
 
@@ -16,24 +20,70 @@ function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
+let storePromise: Promise<ProgressStore> | undefined;
+/** The page's one progress store (loaded on demand); it follows other tabs through `storage` events. */
+function loadStore(): Promise<ProgressStore> {
+  storePromise ??= import('./progress-client.ts').then(({ progressStore, showProgressNotices }) => {
+    const store = progressStore();
+    showProgressNotices(store);
+    return store;
+  });
+  return storePromise;
+}
+
+/** Cards waiting for the store because another tab wrote progress before this page loaded any. */
+const sleepers = new Set<ExerciseCard>();
+// Until the store is loaded, a write in another tab is the cue to load it; from then on the store
+// itself follows `storage` events (progress-client.ts), and every card renders from its `subscribe`.
+window.addEventListener('storage', (event) => {
+  if (storePromise !== undefined || (event.key !== PROGRESS_KEY && event.key !== null)) return;
+  for (const card of sleepers) card.follow();
+});
+
 /**
  * `<exercise-card>`: the behaviour of one server-rendered exercise. Without JavaScript the card is
  * its prompt and a `<details>` with the worked solution. With it, the form appears; the grader,
- * KaTeX and the parser arrive on the first interaction. Attempts, hints and the last answer are
- * saved under the exercise's stable id.
+ * KaTeX and the parser arrive on the first interaction.
+ *
+ * The card keeps no copy of attempts, hints or scores: everything it shows about them is rendered
+ * from the progress store's entry for its id, on load, after each change here, and after a reset,
+ * import or answer in another tab. Listeners are wired once (`connectedCallback` runs again when
+ * present mode moves the card into a slide), and a static copy (slide preview) wires nothing.
  */
 class ExerciseCard extends HTMLElement {
   #template: Exercise | undefined;
   #instance: ExerciseInstance | undefined;
   #seed: string | undefined;
-  #attempts = 0;
-  #solved = false;
-  #hintsShown = 0;
+  #wired = false;
+  #following = false;
+  #unsubscribe: (() => void) | undefined;
+  /**
+   * What the feedback region describes: `none` (nothing saved), `ungraded`, or the recorded attempt
+   * as `count@time`; undefined until the store was first read.
+   */
+  #described: string | undefined;
+  /** True while this card records its own check, whose feedback it writes itself. */
+  #checking = false;
 
   connectedCallback(): void {
+    if (isStaticCopy(this)) return;
+    if (!this.#wired) this.#wire();
+    if (hasStoredProgress()) this.follow();
+    else sleepers.add(this);
+  }
+
+  disconnectedCallback(): void {
+    sleepers.delete(this);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#following = false;
+  }
+
+  #wire(): void {
     const form = this.#query<HTMLFormElement>('[data-form]');
     const solution = this.#query<HTMLDetailsElement>('[data-solution]');
     if (!form || !solution) return;
+    this.#wired = true;
     form.hidden = false;
     solution.hidden = true;
     this.#seed = urlSeed();
@@ -48,31 +98,66 @@ class ExerciseCard extends HTMLElement {
     this.#query('[data-hint-button]')?.addEventListener('click', () => void this.#showHint());
     this.#query('[data-input]')?.addEventListener('input', () => void this.#preview());
     this.#query('[data-steps]')?.addEventListener('click', (event) => this.#move(event));
-    this.#updateHintButton();
-
+    this.#renderHints(0);
     if (this.dataset['seeded'] === 'true' && this.#seed !== undefined) void this.#reseed();
-    if (hasStoredProgress()) void this.#restore();
-    // The progress panel announces imports and resets; follow them without a reload.
-    window.addEventListener(PROGRESS_CHANGED, () => void this.#refresh());
   }
 
-  /** Re-reads this exercise's saved entry after an import or reset elsewhere on the page. */
-  async #refresh(): Promise<void> {
-    const entry = (await this.#store()).get(this.#id);
-    this.#attempts = entry?.attempts ?? 0;
-    this.#solved = entry?.correct ?? false;
-    this.#renderStatus(entry ?? { attempts: 0, correct: false, score: 0, hintsUsed: 0, updatedAt: '' });
+  /** Subscribes to the progress store and renders this card's entry now and after every change. */
+  follow(): void {
+    if (this.#following) return;
+    this.#following = true;
+    sleepers.delete(this);
+    void loadStore().then((store) => {
+      if (!this.#following || this.#unsubscribe !== undefined) return;
+      this.#unsubscribe = store.subscribe(() => this.#render(store.get(this.#id)));
+      this.#render(store.get(this.#id));
+    });
+  }
+
+  /** Shows what the store says: hints revealed, badge, attempts, solution, and the last answer's verdict. */
+  #render(entry: ProgressEntry | undefined): void {
+    const status = entryStatus(entry);
+    this.#renderHints(entry?.hintsUsed ?? 0);
+    const badge = this.#query('[data-badge]');
+    const attempts = this.#query('[data-attempts]');
+    if (badge) badge.textContent = status.solved ? `✓ Solved (score ${Math.round(status.score * 100)}%)` : '';
+    if (attempts)
+      attempts.textContent =
+        status.attempts === 0 ? '' : `${status.attempts} attempt${status.attempts === 1 ? '' : 's'}`;
+    const solution = this.#query<HTMLDetailsElement>('[data-solution]');
+    if (solution) solution.hidden = !(status.solved || status.attempts >= ATTEMPTS_BEFORE_SOLUTION);
+    if (this.#checking) return;
+
+    const last = status.last;
+    // What the feedback should describe: nothing saved, saved without a graded answer, or an attempt.
+    const key = entry === undefined ? 'none' : last === undefined ? 'ungraded' : `${status.attempts}@${last.at}`;
+    if (key === this.#described) return;
+    const before = this.#described;
+    this.#described = key;
     if (entry === undefined) {
+      // Everything was reset (here or in another tab): a clean card.
       this.#setFeedback('', '');
-      const solution = this.#query('[data-solution]');
-      if (solution) solution.hidden = true;
-    } else {
-      this.#updateSolution();
+      this.#clearAnswer();
+      return;
     }
+    if (last === undefined) {
+      // Only hints so far, or a version-1 answer without its verdict (restored once, as a draft).
+      if (before !== undefined || entry.draft === undefined) return;
+      this.#restoreAnswer(entry.draft);
+    } else if (last.answer !== undefined && last.seed === this.#numbers) {
+      this.#restoreAnswer(last.answer);
+    }
+    const message = restoredFeedback(status, { draft: entry.draft, sameNumbers: last?.seed === this.#numbers });
+    this.#setFeedback(message.status, message.text);
   }
 
   #query<T extends Element = HTMLElement>(selector: string): T | null {
     return this.querySelector<T>(selector);
+  }
+
+  /** The seed that chose this card's numbers, for a seeded exercise shown with a seed from the URL. */
+  get #numbers(): string | undefined {
+    return this.dataset['seeded'] === 'true' ? this.#seed : undefined;
   }
 
   get #id(): string {
@@ -89,28 +174,6 @@ class ExerciseCard extends HTMLElement {
     const runtime = await loadRuntime();
     this.#instance ??= runtime.instantiate(this.#templateExercise(), this.#seed ?? runtime.DEFAULT_SEED);
     return this.#instance;
-  }
-
-  async #store(): Promise<ProgressStore> {
-    const { progressStore, showProgressNotices } = await import('./progress-client.ts');
-    const store = progressStore();
-    showProgressNotices(store);
-    return store;
-  }
-
-  /** Restores the saved state: attempts, hints shown, the last answer and whether it was solved. */
-  async #restore(): Promise<void> {
-    const entry = (await this.#store()).get(this.#id);
-    if (!entry) return;
-    this.#attempts = entry.attempts;
-    this.#solved = entry.correct;
-    while (this.#hintsShown < entry.hintsUsed && this.#revealNextHint()) {
-      // reveal one hint at a time until the saved count is reached
-    }
-    if (entry.lastAnswer !== undefined) this.#restoreAnswer(entry.lastAnswer);
-    this.#renderStatus(entry);
-    if (entry.correct) this.#setFeedback('correct', 'You solved this before. Your answer is restored.');
-    this.#updateSolution();
   }
 
   #restoreAnswer(answer: string): void {
@@ -135,6 +198,16 @@ class ExerciseCard extends HTMLElement {
         this.#refreshSteps();
       }
     }
+  }
+
+  /** Empties the input and the marks of a previous check (after a reset). */
+  #clearAnswer(): void {
+    const input = this.#query<HTMLInputElement>('[data-input]');
+    if (input) input.value = '';
+    this.#query('[data-preview]')?.replaceChildren();
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-choice] input')) box.checked = false;
+    this.#markChoices({ status: 'invalid', feedback: '' }, { kind: 'choice', selected: [] });
+    this.#markSteps({ status: 'invalid', feedback: '' });
   }
 
   /** Redraws prompt, hints, solution and options for a seed from the URL. */
@@ -200,7 +273,7 @@ class ExerciseCard extends HTMLElement {
     return { kind: 'text', text: this.#query<HTMLInputElement>('[data-input]')?.value ?? '' };
   }
 
-  /** Grades the current answer; an invalid one costs no attempt. */
+  /** Grades the current answer and records it; an invalid one costs no attempt, a repeat is not counted again. */
   async #check(): Promise<void> {
     const runtime = await loadRuntime();
     const { exercise } = await this.#instanceFor();
@@ -217,20 +290,36 @@ class ExerciseCard extends HTMLElement {
       this.#setFeedback('invalid', verdict.feedback, runtime.richText);
       return;
     }
-    const store = await this.#store();
+    const store = await loadStore();
+    this.follow();
     const answer =
       response.kind === 'text'
-        ? response.text
+        ? response.text.trim()
         : response.kind === 'choice'
           ? response.selected.join(',')
           : response.order.join(',');
-    const entry = store.recordAttempt(this.#id, { correct: verdict.status === 'correct', answer });
-    this.#attempts = entry.attempts;
-    this.#solved = entry.correct;
-    const unlocked = this.#updateSolution();
-    const tail = unlocked && verdict.status !== 'correct' ? ' The worked solution is now available below.' : '';
-    this.#setFeedback(verdict.status, verdict.feedback + tail, runtime.richText);
-    this.#renderStatus(entry);
+    const solvedBefore = entryStatus(store.get(this.#id)).solved;
+    this.#checking = true;
+    let outcome;
+    try {
+      outcome = store.recordAttempt(this.#id, {
+        correct: verdict.status === 'correct',
+        answer,
+        ...(this.#numbers === undefined ? {} : { seed: this.#numbers }),
+      });
+    } finally {
+      this.#checking = false;
+    }
+    const status = entryStatus(outcome.entry);
+    if (status.last !== undefined) this.#described = `${status.attempts}@${status.last.at}`;
+    this.#render(outcome.entry);
+    const notes: string[] = [];
+    if (!outcome.counted) notes.push('You checked this same answer before, so it is not counted again.');
+    else if (verdict.status !== 'correct' && solvedBefore)
+      notes.push(`You solved this exercise earlier; your score stays ${Math.round(status.score * 100)}%.`);
+    else if (verdict.status !== 'correct' && status.attempts === ATTEMPTS_BEFORE_SOLUTION && !status.solved)
+      notes.push('The worked solution is now available below.');
+    this.#setFeedback(verdict.status, [verdict.feedback, ...notes].join(' '), runtime.richText);
   }
 
   #markChoices(verdict: ExerciseVerdict, response: ExerciseResponse): void {
@@ -257,47 +346,32 @@ class ExerciseCard extends HTMLElement {
     const prefix = status === 'correct' ? 'Correct. ' : status === 'incorrect' ? 'Not yet. ' : '';
     const body = text.startsWith('Correct.') ? text.slice('Correct.'.length).trim() : text;
     if (render) region.innerHTML = render(prefix + body);
-    else region.textContent = prefix + body;
+    else region.textContent = text === '' ? '' : prefix + body;
   }
 
-  #renderStatus(entry: ProgressEntry): void {
-    const status = this.#query('[data-badge]');
-    const attempts = this.#query('[data-attempts]');
-    if (status) status.textContent = entry.correct ? `✓ Solved (score ${Math.round(entry.score * 100)}%)` : '';
-    if (attempts)
-      attempts.textContent = entry.attempts === 0 ? '' : `${entry.attempts} attempt${entry.attempts === 1 ? '' : 's'}`;
-  }
-
-  /** Shows the worked solution after a correct answer or enough attempts. Returns whether it is shown. */
-  #updateSolution(): boolean {
-    const solution = this.#query<HTMLDetailsElement>('[data-solution]');
-    const unlocked = this.#solved || this.#attempts >= ATTEMPTS_BEFORE_SOLUTION;
-    if (solution && unlocked) solution.hidden = false;
-    return unlocked;
-  }
-
-  #revealNextHint(): boolean {
-    const next = this.querySelectorAll<HTMLElement>('[data-hints] li')[this.#hintsShown];
-    if (!next) return false;
-    next.hidden = false;
-    this.#hintsShown++;
-    this.#updateHintButton();
-    return true;
-  }
-
-  async #showHint(): Promise<void> {
-    if (!this.#revealNextHint()) return;
-    const store = await this.#store();
-    store.recordHints(this.#id, this.#hintsShown);
-  }
-
-  #updateHintButton(): void {
+  /** Shows the first `count` hints (as many as the store says were revealed) and labels the button. */
+  #renderHints(count: number): void {
+    const hints = [...this.querySelectorAll<HTMLElement>('[data-hints] li')];
+    const shown = Math.min(Math.max(0, count), hints.length);
+    hints.forEach((li, i) => {
+      li.hidden = i >= shown;
+    });
     const button = this.#query<HTMLButtonElement>('[data-hint-button]');
-    const total = this.querySelectorAll('[data-hints] li').length;
     if (!button) return;
-    const left = total - this.#hintsShown;
-    button.textContent = left > 0 ? `Show a hint (${this.#hintsShown + 1} of ${total})` : 'No more hints';
+    const left = hints.length - shown;
+    button.textContent = left > 0 ? `Show a hint (${shown + 1} of ${hints.length})` : 'No more hints';
     button.disabled = left === 0;
+  }
+
+  /** Reveals the next hint by recording it; the store's change renders it. */
+  async #showHint(): Promise<void> {
+    const store = await loadStore();
+    this.follow();
+    const total = this.querySelectorAll('[data-hints] li').length;
+    const shown = store.get(this.#id)?.hintsUsed ?? 0;
+    if (shown >= total) return;
+    const entry = store.recordHints(this.#id, shown + 1);
+    this.#render(entry);
   }
 
   /** Moves an order-the-steps item with its up/down button, keeping keyboard focus on the moved step. */

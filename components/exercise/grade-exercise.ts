@@ -1,5 +1,11 @@
-import type { Exercise, NumericExercise } from '../../src/content/exercise-schema.ts';
+import {
+  asksForDerivative,
+  quantityOf,
+  type Exercise,
+  type NumericExercise,
+} from '../../src/content/exercise-schema.ts';
 import { grade, gradeChoice, gradeNumeric, gradeOrder, type GradeResult } from '../../src/grading/index.ts';
+import type { NumericTolerance } from '../../src/grading/grade-numeric.ts';
 import { evaluate, parse } from '../../src/symbolic/index.ts';
 
 /**
@@ -33,6 +39,16 @@ export function numericKey(exercise: Pick<NumericExercise, 'id' | 'answer'>): nu
   return value;
 }
 
+/** The grader's tolerance for a numeric exercise (also what its input says it asks for). */
+export function numericTolerance(exercise: Pick<NumericExercise, 'tolerance'>): NumericTolerance {
+  const { digits, relative, absolute } = exercise.tolerance;
+  return {
+    ...(digits !== undefined ? { significantDigits: digits } : {}),
+    ...(relative !== undefined ? { relative } : {}),
+    ...(absolute !== undefined ? { absolute } : {}),
+  };
+}
+
 /** Grades one response to an instantiated exercise. Never throws for any response. */
 export function gradeExercise(exercise: Exercise, response: ExerciseResponse): ExerciseVerdict {
   switch (exercise.kind) {
@@ -42,18 +58,14 @@ export function gradeExercise(exercise: Exercise, response: ExerciseResponse): E
         reference: exercise.answer,
         ...(exercise.define ? { define: exercise.define } : {}),
         mistakes: exercise.mistakes,
+        accept: exercise.accept,
+        referenceName: quantityOf(exercise.label),
+        derivative: asksForDerivative(exercise.label),
+        withoutVariable: exercise.withoutVariable,
       });
     case 'numeric': {
       if (response.kind !== 'text') return mismatch();
-      const { digits, relative, absolute } = exercise.tolerance;
-      return gradeNumeric(response.text, {
-        value: numericKey(exercise),
-        tolerance: {
-          ...(digits !== undefined ? { significantDigits: digits } : {}),
-          ...(relative !== undefined ? { relative } : {}),
-          ...(absolute !== undefined ? { absolute } : {}),
-        },
-      });
+      return gradeNumeric(response.text, { value: numericKey(exercise), tolerance: numericTolerance(exercise) });
     }
     case 'choice': {
       if (response.kind !== 'choice') return mismatch();

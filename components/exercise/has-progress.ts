@@ -18,5 +18,5 @@ export function urlSeed(): string | undefined {
   return seed !== null && /^[A-Za-z0-9_-]{1,32}$/.test(seed) ? seed : undefined;
 }
 
-/** Window event the progress panel sends after an import or a reset, so exercises re-read their entries. */
-export const PROGRESS_CHANGED = 'exercise-progress-changed';
+/** Event sent on the document after the practice page picked its visible exercises (the review re-reads them). */
+export const PRACTICE_SET_SHOWN = 'practice-set-shown';

@@ -1,4 +1,5 @@
-import { PROGRESS_CHANGED } from './has-progress.ts';
+import { entryStatus } from '../../src/progress/progress-schema.ts';
+import { isStaticCopy } from '../shared/static-copy.ts';
 import { progressStore, showProgressNotices } from './progress-client.ts';
 
 /**
@@ -6,7 +7,11 @@ import { progressStore, showProgressNotices } from './progress-client.ts';
  * file, merged: for each exercise the more recently updated entry wins) and reset.
  */
 class ProgressPanel extends HTMLElement {
+  #wired = false;
+
   connectedCallback(): void {
+    if (this.#wired || isStaticCopy(this)) return;
+    this.#wired = true;
     const store = progressStore();
     showProgressNotices(store);
     const ids = (this.dataset['ids'] ?? '').split(' ').filter((id) => id !== '');
@@ -19,8 +24,9 @@ class ProgressPanel extends HTMLElement {
     };
     const render = () => {
       const all = store.all();
-      const solved = ids.filter((id) => all[id]?.correct === true).length;
-      const tried = ids.filter((id) => (all[id]?.attempts ?? 0) > 0).length;
+      const statuses = ids.map((id) => entryStatus(all[id]));
+      const solved = statuses.filter((s) => s.solved).length;
+      const tried = statuses.filter((s) => s.attempts > 0).length;
       if (summary) summary.textContent = `Solved ${solved} of ${ids.length} exercises; attempted ${tried}.`;
     };
     render();
@@ -46,10 +52,9 @@ class ProgressPanel extends HTMLElement {
         .then((text) => {
           const result = store.importJSON(text, 'merge');
           const notes = result.notices.map((n) => n.message).join(' ');
-          say(result.ok ? `Imported ${result.imported} exercise results. ${notes}` : `Nothing imported. ${notes}`);
-          if (result.ok) window.dispatchEvent(new Event(PROGRESS_CHANGED));
+          say(result.ok ? `Imported ${result.imported} exercise results. ${notes}`.trim() : notes);
         })
-        .catch(() => say('The file could not be read.'))
+        .catch(() => say('The file could not be read. Your saved progress is unchanged.'))
         .finally(() => {
           input.value = '';
         });
@@ -58,7 +63,6 @@ class ProgressPanel extends HTMLElement {
     this.querySelector('[data-reset]')?.addEventListener('click', () => {
       if (!window.confirm('Reset all progress? This cannot be undone (export first to keep a copy).')) return;
       store.reset();
-      window.dispatchEvent(new Event(PROGRESS_CHANGED));
       say('All progress was reset.');
     });
   }

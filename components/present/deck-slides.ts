@@ -6,6 +6,7 @@
 import { fitScale, stageHeight, stageWidth } from './fit-scale.ts';
 import { groupSlides } from './group-slides.ts';
 import { packPages } from './pack-pages.ts';
+import { STATIC_COPY_ATTRIBUTE } from '../shared/static-copy.ts';
 
 /** One slide of the deck. */
 export interface Slide {
@@ -242,6 +243,7 @@ export function previewOf(slide: Slide, fragments: number): HTMLElement {
   copy.removeAttribute('aria-label');
   copy.removeAttribute('aria-roledescription');
   copy.setAttribute('aria-hidden', 'true');
+  copy.setAttribute(STATIC_COPY_ATTRIBUTE, '');
   copy.inert = true;
   copy.classList.add('slide-current');
   showFragments(copy, fragments);

@@ -46,6 +46,23 @@ const paramName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a parameter name 
 /** Answer syntax text (parsed by src/symbolic); at most 500 characters like any answer. */
 const answerText = z.string().min(1).max(500);
 
+/** An input's label naming the quantity asked, ending in `=` or `≈` (e.g. `σ′(z) =`). */
+const quantityLabel = z
+  .string()
+  .min(3)
+  .max(40)
+  .regex(/\S\s*[=≈]$/, 'a label names the quantity asked and ends with = or ≈, e.g. "g′(z) ="');
+
+/** The quantity an input's label names: `g′(z) =` → `g′(z)`. */
+export function quantityOf(label: string): string {
+  return label.replace(/\s*[=≈]\s*$/, '').trim();
+}
+
+/** Whether the quantity a label names is a derivative (`g′(z)`, `∂L/∂z`, `d/dz …`) rather than a function value. */
+export function asksForDerivative(label: string): boolean {
+  return /[′']|∂|\bd\//.test(quantityOf(label));
+}
+
 /** Fields every kind shares. */
 const common = {
   /** Stable kebab-case id, unique across the whole course: progress is stored under it, so it never changes. */
@@ -72,6 +89,11 @@ export const expressionExerciseSchema = z
      * `g(1-g)` is accepted. The names are also declared to the parser.
      */
     define: z.record(paramName, answerText).optional(),
+    /**
+     * The answer must use the defined symbols alone, without z ("write σ′ using only g"): an equal
+     * answer in z is then pointed back to the form asked (and costs no attempt). Default false.
+     */
+    withoutVariable: z.boolean().default(false),
     /** Other correct forms; the answer-key test checks each grades correct. */
     accept: z.array(answerText).default([]),
     /** Typical wrong answers with targeted feedback; the test checks each grades incorrect with it. */
@@ -87,8 +109,11 @@ export const expressionExerciseSchema = z
           .strict(),
       )
       .default([]),
-    /** Label of the input, e.g. `g'(z) =`. Default `Your answer`. */
-    label: z.string().min(1).max(40).optional(),
+    /**
+     * Label of the input: the quantity asked, then `=`, e.g. `g′(z) =` or `g(z) =`. Feedback names
+     * the quantity from it ("At z = −1 your answer gives 0; g(z) there is −0.01"), so it is required.
+     */
+    label: quantityLabel,
   })
   .strict();
 
@@ -130,8 +155,8 @@ export const numericExerciseSchema = z
       })
       .strict()
       .optional(),
-    /** Label of the input, e.g. `σ'(2) ≈`. Default `Your answer`. */
-    label: z.string().min(1).max(40).optional(),
+    /** Label of the input: the quantity asked, then `=` or `≈`, e.g. `σ′(z₀) ≈`. */
+    label: quantityLabel,
   })
   .strict();
 

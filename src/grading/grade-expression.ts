@@ -1,4 +1,4 @@
-import { parse } from '../symbolic/index.ts';
+import { children, parse } from '../symbolic/index.ts';
 import type { Expr, ParseError } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
 import { checkerFor, compareTables, makeScope } from './equivalent.ts';
@@ -29,8 +29,24 @@ export interface ExpressionSpec {
   readonly mistakes?: readonly ListedMistake[];
   /** The variable. Default `'z'`. */
   readonly variable?: string;
-  /** How feedback names the reference: "At z = 2 your answer gives 0.0452; *the derivative* is 0.105". Default `'the derivative'`. */
+  /**
+   * How feedback names what is asked, e.g. `g(z)`, `σ′(z)`: "At z = 2 your answer gives 0.0452;
+   * *σ′(z)* there is 0.105". Default `'the derivative'` (the lab and the derivation checks).
+   */
   readonly referenceName?: string;
+  /**
+   * The answer must be written in the defined symbols alone, without the variable ("using only g").
+   * An equal answer in z is then not accepted: it is returned as `invalid` (no attempt) saying so.
+   * Default false.
+   */
+  readonly withoutVariable?: boolean;
+  /**
+   * Whether the reference is a derivative, so that mistake messages may name a differentiation rule
+   * (the chain rule). False when the exercise asks for a function itself. Default true.
+   */
+  readonly derivative?: boolean;
+  /** Other correct forms (used to name the functions an answer may use when it uses an unknown name). */
+  readonly accept?: readonly string[];
 }
 
 export interface GradeExpressionOptions {
@@ -71,19 +87,25 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   const symbols = [...scope.define.keys(), ...scope.params.keys()];
   const text = readSymbolCalls(answer, [...scope.define.keys()], scope.variable);
   const parsed = parse(text, { symbols, variable: scope.variable });
-  if (!parsed.ok) return invalid(parsed.error);
+  if (!parsed.ok) return invalid(parsed.error, namesNote(parsed.error, prepared));
   const tree = parsed.tree;
+  const name = spec.referenceName ?? 'the derivative';
+  const v = scope.variable;
+  const formNote =
+    spec.withoutVariable === true && mentions(tree, v)
+      ? `This exercise asks for ${name} using only ${[...scope.define.keys()].join(', ')}, without ${v}.`
+      : '';
 
   const kinks = [...prepared.kinks, ...findKinks([tree], scope)];
   const checker = checkerFor(scope, kinks);
   const ref = checker.tabulate(prepared.reference);
   const ans = checker.tabulate(tree);
   const verdict = compareTables(ans, ref);
+  if (verdict.equal && formNote !== '')
+    return { status: 'invalid', feedback: `Equal as a function of ${v}, but not in the form asked. ${formNote}` };
   if (verdict.equal) return { status: 'correct', feedback: 'Correct.' };
 
-  const name = spec.referenceName ?? 'the derivative';
-  const v = scope.variable;
-  const note = symbolCallNote(answer, [...scope.define.keys()], v);
+  const note = [symbolCallNote(answer, [...scope.define.keys()], v), formNote].filter((n) => n !== '').join(' ');
   const incorrect = (feedback: string, mistake: MistakeKind, c?: Counterexample): GradeResult => ({
     status: 'incorrect',
     feedback: note === '' ? feedback : `${feedback} ${note}`,
@@ -101,16 +123,18 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   if (compareTables(ans, ref, { factor: -1 }).equal) {
     return incorrect(`Check the sign: your answer is the negative of ${name}.`, 'sign', verdict.counterexample);
   }
+  // Name the chain rule only where the reference has an inner function whose derivative it multiplies in.
+  const chain = spec.derivative !== false && hasInnerFunction(prepared.reference, v);
   if (compareTables(ans, ref, { factor: 0.5 }).equal) {
     return incorrect(
-      `Your answer is twice ${name}: a factor of 2 — did you lose a chain-rule factor?`,
+      `Your answer is twice ${name}: check the constant factors${chain ? ' (an inner derivative counted twice?)' : ''}.`,
       'factor-2',
       verdict.counterexample,
     );
   }
   if (compareTables(ans, ref, { factor: 2 }).equal) {
     return incorrect(
-      `Your answer is half ${name}: a factor of 2 — did you lose a chain-rule factor?`,
+      `Your answer is half ${name}: a factor of 2 is missing${chain ? ' — did you drop the inner derivative (chain rule)?' : '.'}`,
       'factor-half',
       verdict.counterexample,
     );
@@ -141,12 +165,45 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   return incorrect(counterexampleText(c, name, v), 'counterexample', c);
 }
 
-/** "At z = 2 your answer gives 0.0452; the derivative is 0.105." */
+/** "At z = 2 your answer gives 0.0452; σ′(z) there is 0.105." */
 function counterexampleText(c: Counterexample, name: string, variable: string): string {
   const [left, right] = formatPair(c.left, c.right);
   if (!Number.isFinite(c.left))
-    return `At ${pointText(c.z, variable)} your answer is undefined, but ${name} is ${right}.`;
-  return `At ${pointText(c.z, variable)} your answer gives ${left}; ${name} is ${right}.`;
+    return `At ${pointText(c.z, variable)} your answer is undefined, but ${name} there is ${right}.`;
+  return `At ${pointText(c.z, variable)} your answer gives ${left}; ${name} there is ${right}.`;
+}
+
+/** Whether the variable occurs in the tree. */
+function mentions(e: Expr, variable: string): boolean {
+  return (e.kind === 'name' && e.name === variable) || children(e).some((c) => mentions(c, variable));
+}
+
+/**
+ * Whether the expression applies a function (or a power) to something other than the bare
+ * variable, e.g. `exp(-z)` or `sigmoid(2z)`: then a chain-rule factor is part of its derivative.
+ * `2*relu(z)` or `z^2` has none.
+ */
+function hasInnerFunction(e: Expr, variable: string): boolean {
+  const inner = (arg: Expr) => mentions(arg, variable) && !(arg.kind === 'name' && arg.name === variable);
+  if (e.kind === 'call' && e.args.some(inner)) return true;
+  if (e.kind === 'pow' && (inner(e.left) || mentions(e.right, variable))) return true;
+  return children(e).some((c) => hasInnerFunction(c, variable));
+}
+
+/** For an unknown name: what this exercise does accept instead ("there is no g here: write it in z…"). */
+function namesNote(error: ParseError, prepared: Prepared): string {
+  if (error.code !== 'unknown-name' || error.name === undefined) return '';
+  const { scope } = prepared;
+  const symbols = [...scope.define.keys(), ...scope.params.keys()];
+  const functions = [...new Set(prepared.forms.flatMap(callNames))].map((f) => `\`${f}\``);
+  const inTerms = symbols.length > 0 ? symbols.map((s) => `\`${s}\``).join(', ') : `\`${scope.variable}\``;
+  const using = functions.length > 0 ? ` and functions such as ${functions.join(', ')}` : '';
+  return `This exercise has no \`${error.name}\`: write the answer in ${inTerms}${using}.`;
+}
+
+/** The functions called in a tree, in order of appearance. */
+function callNames(e: Expr): string[] {
+  return [...(e.kind === 'call' ? [e.name] : []), ...children(e).flatMap(callNames)];
 }
 
 /** `z = 2` for a short sample point, `z ≈ 1.734` for a pseudo-random one. */
@@ -170,7 +227,7 @@ function halfDone(
   return undefined;
 }
 
-function invalid(error: ParseError): GradeResult {
+function invalid(error: ParseError, note = ''): GradeResult {
   const sentence = (s: string): string => {
     const t = s.trim();
     const capital = t.charAt(0).toUpperCase() + t.slice(1);
@@ -178,8 +235,8 @@ function invalid(error: ParseError): GradeResult {
   };
   const where = `(at character ${error.position + 1})`;
   const message = sentence(`${error.message} ${where}`);
-  const feedback = error.hint === undefined ? message : `${message} ${sentence(error.hint)}`;
-  return { status: 'invalid', feedback, position: error.position };
+  const hint = note !== '' ? note : error.hint === undefined ? '' : sentence(error.hint);
+  return { status: 'invalid', feedback: hint === '' ? message : `${message} ${hint}`, position: error.position };
 }
 
 // ── symbols written as functions ───────────────────────────────────────────
@@ -235,6 +292,8 @@ function bracketed(text: string, start: number): string {
 interface Prepared {
   readonly scope: Scope;
   readonly reference: Expr;
+  /** The reference and the other accepted forms, parsed. */
+  readonly forms: readonly Expr[];
   readonly kinks: readonly number[];
   readonly mistakes: readonly { readonly tree: Expr; readonly feedback: string }[];
 }
@@ -251,6 +310,7 @@ function prepare(spec: ExpressionSpec): Prepared {
     spec.kinks ?? [],
     spec.mistakes ?? [],
     spec.variable ?? 'z',
+    spec.accept ?? [],
   ]);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
@@ -275,7 +335,8 @@ function prepare(spec: ExpressionSpec): Prepared {
   const values = checkerFor(scope, kinks).tabulate(reference).values;
   if (!values.some(Number.isFinite))
     throw new Error(`grader: the reference \`${spec.reference}\` is undefined at every sample point`);
-  const prepared: Prepared = { scope, reference, kinks, mistakes };
+  const forms = [reference, ...(spec.accept ?? []).map((a) => read(a, 'the accepted form'))];
+  const prepared: Prepared = { scope, reference, forms, kinks, mistakes };
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(key, prepared);
   return prepared;

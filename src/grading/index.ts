@@ -8,7 +8,7 @@ export { findKinks } from './find-kinks.ts';
 export { samplePoints, FIXED_POINTS } from './sample-points.ts';
 export { formatNumber } from './format-number.ts';
 export type { NumericSpec, NumericTolerance } from './grade-numeric.ts';
-export { gradeNumeric, readNumber } from './grade-numeric.ts';
+export { describeTolerance, gradeNumeric, readAnswer, readNumber } from './grade-numeric.ts';
 export type { Choice, ChoiceSpec, ChoiceResult } from './grade-choice.ts';
 export { gradeChoice } from './grade-choice.ts';
 export type { OrderSpec, OrderResult } from './grade-order.ts';

@@ -2,12 +2,22 @@
  * The progress store: exercise results under stable ids, versioned, in localStorage (or any
  * Storage-like object). Pure TypeScript; the UI passes `localStorage`.
  */
-export { PROGRESS_VERSION, exerciseIdSchema, progressEntrySchema, scoreFor } from './progress-schema.ts';
-export type { ProgressDocument, ProgressEntry } from './progress-schema.ts';
+export {
+  EXERCISE_ID,
+  MAX_ATTEMPTS,
+  PROGRESS_VERSION,
+  appendAttempt,
+  entryStatus,
+  migrateEntryV1,
+  readEntry,
+  scoreFor,
+} from './progress-schema.ts';
+export type { Attempt, EntryStatus, ProgressDocument, ProgressEntry } from './progress-schema.ts';
 export { BACKUP_KEY, PROGRESS_KEY } from './progress-key.ts';
 export { createProgressStore, readProgress } from './progress-store.ts';
 export type {
   AttemptInput,
+  AttemptOutcome,
   ImportResult,
   ProgressNotice,
   ProgressStore,
@@ -16,4 +26,6 @@ export type {
   StorageLike,
 } from './progress-store.ts';
 export { describeLessonProgress, summariseCourse } from './summary.ts';
+export { describeReview, reviewSet } from './review.ts';
+export type { SetReview } from './review.ts';
 export type { CourseProgress, LessonExercises, LessonProgress, LessonStatus } from './summary.ts';

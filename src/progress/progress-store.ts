@@ -1,8 +1,11 @@
 import {
+  EXERCISE_ID,
+  MAX_ANSWER_LENGTH,
   PROGRESS_VERSION,
-  exerciseIdSchema,
-  progressEntrySchema,
-  scoreFor,
+  appendAttempt,
+  migrateEntryV1,
+  readEntry,
+  type Attempt,
   type ProgressDocument,
   type ProgressEntry,
 } from './progress-schema.ts';
@@ -17,7 +20,7 @@ export interface StorageLike {
 
 /** Something the student should be told about their saved progress (shown once, politely). */
 export interface ProgressNotice {
-  kind: 'unavailable' | 'corrupt' | 'old-version' | 'new-version' | 'dropped-entries' | 'write-failed';
+  kind: 'unavailable' | 'corrupt' | 'old-version' | 'new-version' | 'dropped-entries' | 'write-failed' | 'migrated';
   message: string;
 }
 
@@ -39,7 +42,20 @@ export interface ImportResult {
 /** One graded submission. */
 export interface AttemptInput {
   correct: boolean;
+  /** The answer as given (text, or the choice / step indices joined by commas). */
   answer?: string;
+  /** The page seed of a seeded exercise, when not the default. */
+  seed?: string;
+}
+
+/** What recording an attempt did. */
+export interface AttemptOutcome {
+  entry: ProgressEntry;
+  /**
+   * False when the answer (and seed) is the one the newest attempt already recorded: checking the
+   * same answer again tells the grader nothing new, so it is not counted again.
+   */
+  counted: boolean;
 }
 
 export interface ProgressStore {
@@ -49,8 +65,11 @@ export interface ProgressStore {
   get(id: string): ProgressEntry | undefined;
   /** A copy of all entries. */
   all(): Record<string, ProgressEntry>;
-  /** Counts a graded attempt. Once correct, an exercise stays correct and keeps its best score. */
-  recordAttempt(id: string, attempt: AttemptInput): ProgressEntry;
+  /**
+   * Records a graded attempt (with the hints visible now). The score follows from the attempts
+   * (see `entryStatus`): once solved, later attempts never change it.
+   */
+  recordAttempt(id: string, attempt: AttemptInput): AttemptOutcome;
   /** Notes that `count` hints of an exercise are now visible (keeps the maximum). */
   recordHints(id: string, count: number): ProgressEntry;
   /** Forgets everything. */
@@ -81,65 +100,49 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Validates a stored or imported document without ever throwing: unparsable text or an unknown
- * version gives no entries and a notice; a version-1 document keeps its valid entries and drops
- * the rest with a notice.
+ * version gives no entries and a notice; a version-1 document is migrated; a known version keeps
+ * its valid entries and drops the rest with a notice. Notices describe the document, not what
+ * happens to it (the store and the import say that).
  */
 export function readProgress(text: string): ReadResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return corrupt();
+    return unusable('corrupt', 'it is not JSON');
   }
-  if (!isRecord(raw) || typeof raw['version'] !== 'number') return corrupt();
+  if (!isRecord(raw) || typeof raw['version'] !== 'number' || !isRecord(raw['exercises']))
+    return unusable('corrupt', 'it is not a progress file of this site');
   const version = raw['version'];
-  if (version > PROGRESS_VERSION)
-    return {
-      exercises: {},
-      usable: false,
-      notices: [
-        {
-          kind: 'new-version',
-          message: 'Your saved progress was written by a newer version of this site, so it starts fresh here.',
-        },
-      ],
-    };
-  // No migrations exist yet: version 1 is the first. An older (or non-integer) version cannot be read.
-  if (version !== PROGRESS_VERSION)
-    return {
-      exercises: {},
-      usable: false,
-      notices: [
-        { kind: 'old-version', message: 'Your saved progress is from an old version of this site and starts fresh.' },
-      ],
-    };
-  const stored = raw['exercises'];
-  if (!isRecord(stored)) return corrupt();
+  if (version > PROGRESS_VERSION) return unusable('new-version', 'it was written by a newer version of this site');
+  if (version !== 1 && version !== PROGRESS_VERSION)
+    return unusable('old-version', 'it is from a version of this site that is no longer read');
+  const readOne = version === 1 ? migrateEntryV1 : readEntry;
   const exercises: Record<string, ProgressEntry> = {};
   let dropped = 0;
-  for (const [id, value] of Object.entries(stored)) {
-    const entry = progressEntrySchema.safeParse(value);
-    if (exerciseIdSchema.safeParse(id).success && entry.success) exercises[id] = entry.data;
+  for (const [id, value] of Object.entries(raw['exercises'])) {
+    const entry = readOne(value);
+    if (EXERCISE_ID.test(id) && entry !== undefined) exercises[id] = entry;
     else dropped++;
   }
-  const notices: ProgressNotice[] =
-    dropped > 0
-      ? [
-          {
-            kind: 'dropped-entries',
-            message: `${dropped} saved ${dropped === 1 ? 'entry was' : 'entries were'} unreadable and ${dropped === 1 ? 'was' : 'were'} dropped; the rest of your progress is kept.`,
-          },
-        ]
-      : [];
+  const notices: ProgressNotice[] = [];
+  if (dropped > 0)
+    notices.push({
+      kind: 'dropped-entries',
+      message: `${dropped} saved ${dropped === 1 ? 'entry was' : 'entries were'} unreadable and ${dropped === 1 ? 'was' : 'were'} left out; the rest is kept.`,
+    });
+  if (version === 1 && Object.keys(exercises).length > 0)
+    notices.push({
+      kind: 'migrated',
+      message:
+        'Progress saved by an earlier version of this site was converted; its last answers are shown again without a verdict, so check them once more.',
+    });
   return { exercises, notices, usable: true };
 }
 
-function corrupt(): ReadResult {
-  return {
-    exercises: {},
-    usable: false,
-    notices: [{ kind: 'corrupt', message: 'Your saved progress could not be read, so it starts fresh.' }],
-  };
+/** Why a document cannot be used at all, as a reason ("it is not JSON") that callers put in context. */
+function unusable(kind: 'corrupt' | 'old-version' | 'new-version', reason: string): ReadResult {
+  return { exercises: {}, usable: false, notices: [{ kind, message: reason }] };
 }
 
 /**
@@ -183,7 +186,15 @@ export function createProgressStore(
     }
     const result = readProgress(text);
     exercises = result.exercises;
-    result.notices.forEach(notice);
+    for (const n of result.notices)
+      notice(
+        result.usable
+          ? n
+          : {
+              kind: n.kind,
+              message: `Your saved progress could not be read (${n.message}), so it starts fresh; the old copy is kept in this browser.`,
+            },
+      );
     if (!result.usable) {
       // Keep the unreadable text under a backup key before it is overwritten by the next save.
       try {
@@ -218,13 +229,7 @@ export function createProgressStore(
   }
 
   const document = (): ProgressDocument => ({ version: PROGRESS_VERSION, exercises });
-  const blank = (): ProgressEntry => ({
-    attempts: 0,
-    correct: false,
-    score: 0,
-    hintsUsed: 0,
-    updatedAt: now().toISOString(),
-  });
+  const blank = (): ProgressEntry => ({ attempts: [], omitted: 0, hintsUsed: 0, updatedAt: now().toISOString() });
 
   load();
 
@@ -234,27 +239,27 @@ export function createProgressStore(
     all: () => ({ ...exercises }),
     recordAttempt(id, attempt) {
       const before = exercises[id] ?? blank();
-      const wrongBefore = before.correct ? 0 : before.attempts;
-      const score = scoreFor(attempt.correct, wrongBefore, before.hintsUsed);
-      const entry: ProgressEntry = {
-        attempts: before.attempts + 1,
-        correct: before.correct || attempt.correct,
-        score: Math.max(before.score, score),
-        hintsUsed: before.hintsUsed,
-        updatedAt: now().toISOString(),
-        ...(attempt.answer !== undefined ? { lastAnswer: attempt.answer.slice(0, 500) } : {}),
+      const answer = attempt.answer?.slice(0, MAX_ANSWER_LENGTH);
+      const last = before.attempts.at(-1);
+      if (answer !== undefined && last !== undefined && last.answer === answer && last.seed === attempt.seed)
+        return { entry: before, counted: false };
+      const recorded: Attempt = {
+        correct: attempt.correct,
+        hints: before.hintsUsed,
+        at: now().toISOString(),
+        ...(attempt.seed === undefined ? {} : { seed: attempt.seed }),
+        ...(answer === undefined ? {} : { answer }),
       };
+      const entry = appendAttempt(before, recorded);
       exercises = { ...exercises, [id]: entry };
       save();
-      return entry;
+      return { entry, counted: true };
     },
     recordHints(id, count) {
       const before = exercises[id] ?? blank();
-      const entry: ProgressEntry = {
-        ...before,
-        hintsUsed: Math.max(before.hintsUsed, Math.max(0, Math.floor(count))),
-        updatedAt: now().toISOString(),
-      };
+      const hintsUsed = Math.max(before.hintsUsed, Math.max(0, Math.floor(count)));
+      if (hintsUsed === before.hintsUsed && exercises[id] !== undefined) return before;
+      const entry: ProgressEntry = { ...before, hintsUsed, updatedAt: now().toISOString() };
       exercises = { ...exercises, [id]: entry };
       save();
       return entry;
@@ -273,7 +278,15 @@ export function createProgressStore(
     exportJSON: () => JSON.stringify({ ...document(), exportedAt: now().toISOString() }, null, 2),
     importJSON(text, mode = 'merge') {
       const result = readProgress(text);
-      if (!result.usable) return { ok: false, imported: 0, notices: result.notices };
+      if (!result.usable)
+        return {
+          ok: false,
+          imported: 0,
+          notices: result.notices.map((n) => ({
+            kind: n.kind,
+            message: `This file cannot be imported: ${n.message}. Your saved progress is unchanged.`,
+          })),
+        };
       const merged: Record<string, ProgressEntry> = mode === 'replace' ? {} : { ...exercises };
       for (const [id, entry] of Object.entries(result.exercises)) {
         const current = merged[id];

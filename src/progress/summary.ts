@@ -1,4 +1,4 @@
-import type { ProgressEntry } from './progress-schema.ts';
+import { entryStatus, type ProgressEntry } from './progress-schema.ts';
 
 /** A lesson as the progress summary needs it: its exercises, in course order. */
 export interface LessonExercises {
@@ -18,7 +18,7 @@ export interface LessonProgress {
   attempted: number;
   /** Exercises answered correctly. */
   solved: number;
-  /** Mean best score over all the lesson's exercises, in [0, 1] (unattempted count as 0). */
+  /** Mean score over all the lesson's exercises, in [0, 1] (each its first correct attempt's; unattempted count as 0). */
   score: number;
   status: LessonStatus;
 }
@@ -41,11 +41,11 @@ export function summariseCourse(
 ): CourseProgress {
   const entryOf = (id: string): ProgressEntry | undefined => (Object.hasOwn(entries, id) ? entries[id] : undefined);
   const summaries = lessons.map((lesson): LessonProgress => {
-    const found = lesson.exerciseIds.map(entryOf);
-    const attempted = found.filter((e) => e !== undefined && e.attempts > 0).length;
-    const solved = found.filter((e) => e?.correct === true).length;
+    const found = lesson.exerciseIds.map((id) => entryStatus(entryOf(id)));
+    const attempted = found.filter((e) => e.attempts > 0).length;
+    const solved = found.filter((e) => e.solved).length;
     const total = lesson.exerciseIds.length;
-    const score = total === 0 ? 0 : found.reduce((sum, e) => sum + (e?.score ?? 0), 0) / total;
+    const score = total === 0 ? 0 : found.reduce((sum, e) => sum + e.score, 0) / total;
     const status: LessonStatus =
       total > 0 && solved === total ? 'complete' : attempted > 0 || solved > 0 ? 'in-progress' : 'not-started';
     return { id: lesson.id, title: lesson.title, total, attempted, solved, score, status };

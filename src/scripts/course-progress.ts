@@ -1,4 +1,5 @@
 import { hasStoredProgress } from '../../components/exercise/has-progress.ts';
+import { PROGRESS_KEY } from '../progress/progress-key.ts';
 import {
   describeLessonProgress,
   summariseCourse,
@@ -42,8 +43,20 @@ export async function showCourseProgress() {
   const lessons = JSON.parse(data) as LessonExercises[];
   if (!hasStoredProgress()) {
     render(summariseCourse(lessons, {}));
+    // Progress saved in another tab: from then on the store follows it (its own `storage` listener).
+    const wake = (event: StorageEvent) => {
+      if (event.key !== PROGRESS_KEY && event.key !== null) return;
+      window.removeEventListener('storage', wake);
+      void follow(lessons);
+    };
+    window.addEventListener('storage', wake);
     return;
   }
+  await follow(lessons);
+}
+
+/** Renders from the progress store now and after every change to it (here or in another tab). */
+async function follow(lessons: LessonExercises[]) {
   const { progressStore } = await import('../../components/exercise/progress-client.ts');
   const store = progressStore();
   render(summariseCourse(lessons, store.all()));

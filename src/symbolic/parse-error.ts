@@ -6,4 +6,11 @@ export interface ParseError {
   readonly message: string;
   readonly position: number;
   readonly hint?: string;
+  /** A stable code for errors callers act on (never match on `message`). */
+  readonly code?: ParseErrorCode;
+  /** For `unknown-name`: the name as typed. */
+  readonly name?: string;
 }
+
+/** Codes of the parse errors that callers distinguish. */
+export type ParseErrorCode = 'unknown-name';

@@ -517,7 +517,8 @@ class Parser {
     }
     const legal = [this.variable, ...this.symbols].map((s) => `\`${s}\``).join(', ');
     if (isCall && n.length > 1) return fail(`unknown function \`${n}\``, t.pos, 'see the list of functions');
-    return fail(`unknown name \`${n}\``, t.pos, `names you can use here: ${legal}, \`e\`, \`pi\``);
+    const failure = fail(`unknown name \`${n}\``, t.pos, `names you can use here: ${legal}, \`e\`, \`pi\``);
+    return new Failure({ ...failure.error, code: 'unknown-name', name: t.text });
   }
 
   private knownNames(): string[] {

@@ -95,10 +95,9 @@ describe('an expression exercise', () => {
     expect(await again.locator('[data-attempts]').innerText()).toBe('2 attempts');
     expect(await again.locator('input[data-input]').inputValue()).toBe(answer);
     const saved = await page.evaluate(() => localStorage.getItem('activation-derivatives:progress'));
-    expect(JSON.parse(saved ?? '{}')).toMatchObject({
-      version: 1,
-      exercises: { [id]: { attempts: 2, correct: true } },
-    });
+    const doc = JSON.parse(saved ?? '{}') as { version: number; exercises: Record<string, { attempts: object[] }> };
+    expect(doc.version).toBe(2);
+    expect(doc.exercises[id]?.attempts).toMatchObject([{ correct: false }, { correct: true, answer }]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();
@@ -123,7 +122,7 @@ describe('saved progress', () => {
   it('corrupt localStorage does not break the page: a notice, and exercises still work', async () => {
     const { page, context, errors } = await openPage(browser, LESSON);
     await page.evaluate(() =>
-      localStorage.setItem('activation-derivatives:progress', '{"version": 1, "exercises": [{{'),
+      localStorage.setItem('activation-derivatives:progress', '{"version": 2, "exercises": [{{'),
     );
     await page.reload();
     const notice = page.locator('[data-progress-notice]').first();
@@ -157,7 +156,7 @@ describe('the progress panel', () => {
     const path = await download.path();
     const { readFile } = await import('node:fs/promises');
     const exported = await readFile(path, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ version: 1, exercises: { [id]: { correct: true } } });
+    expect(JSON.parse(exported)).toMatchObject({ version: 2, exercises: { [id]: { attempts: [{ correct: true }] } } });
 
     // Reset (after confirming): the badge clears and the summary drops to 0.
     page.once('dialog', (dialog) => void dialog.accept());
@@ -176,7 +175,7 @@ describe('the progress panel', () => {
     await page
       .locator('[data-import]')
       .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
-    await poll(() => page.locator('progress-panel [data-message]').innerText()).toMatch(/Nothing imported/);
+    await poll(() => page.locator('progress-panel [data-message]').innerText()).toMatch(/cannot be imported/);
     await poll(() => summary.innerText()).toMatch(/^Solved 1 of/);
     expect(errors).toEqual([]);
     await context.close();

@@ -4,8 +4,8 @@ import { lessonIds, loadExercises, readExerciseFiles } from './load-exercises.ts
 
 const base = { id: 'an-exercise', prompt: 'What is $x$?', hints: ['Look.'], solution: 'It is $x$.' };
 const valid = {
-  expression: { ...base, kind: 'expression', answer: '2z' },
-  numeric: { ...base, kind: 'numeric', answer: '1/4' },
+  expression: { ...base, kind: 'expression', answer: '2z', label: 'f′(z) =' },
+  numeric: { ...base, kind: 'numeric', answer: '1/4', label: 'f′(0) ≈' },
   choice: {
     ...base,
     kind: 'choice',
@@ -25,6 +25,7 @@ describe('exerciseSchema', () => {
   it('fills defaults: no accept or mistakes, 3 significant digits, single choice', () => {
     const expression = exerciseSchema.parse(valid.expression);
     expect(expression.kind === 'expression' && [expression.accept, expression.mistakes]).toEqual([[], []]);
+    expect(expression.kind === 'expression' && expression.withoutVariable).toBe(false);
     const numeric = exerciseSchema.parse(valid.numeric);
     expect(numeric.kind === 'numeric' && numeric.tolerance).toEqual({ digits: 3 });
     const choice = exerciseSchema.parse(valid.choice);
@@ -34,6 +35,9 @@ describe('exerciseSchema', () => {
   it.each([
     ['an unknown kind', { ...valid.expression, kind: 'essay' }],
     ['a misspelt field', { ...valid.expression, answr: '2z' }],
+    ['an expression without a label naming the quantity', { ...valid.expression, label: undefined }],
+    ['a label that does not end in = or ≈', { ...valid.expression, label: 'Your answer' }],
+    ['a numeric exercise without a label', { ...valid.numeric, label: undefined }],
     ['a non-kebab id', { ...valid.expression, id: 'Sigmoid_1' }],
     ['no hints', { ...valid.expression, hints: [] }],
     ['no solution', { ...valid.expression, solution: undefined }],

@@ -14,6 +14,7 @@ const numeric: Exercise = {
   kind: 'numeric',
   id: 'slope-at',
   prompt: "Compute $\\sigma'({{z0}})$.",
+  label: 'σ′(z₀) ≈',
   hints: ['Use $g(1-g)$ at {{z0}}.'],
   solution: 'At $z = {{z0}}$.',
   params: { z0: { min: -3, max: 3, step: 0.5 } },

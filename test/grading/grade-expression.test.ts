@@ -16,42 +16,46 @@ describe('gradeExpression: feedback that names the mistake', () => {
     expect(r.status).toBe('incorrect');
     expect(r.feedback).toBe('Check the sign: your answer is the negative of the derivative.');
   });
-  it('names a lost factor of 2 either way', () => {
+  it('names a lost factor of 2 either way, and the chain rule only where the reference has an inner function', () => {
     expect(gradeExpression('1 - tanh(2z)^2', '2*(1 - tanh(2*z)^2)').feedback).toBe(
-      'Your answer is half the derivative: a factor of 2 — did you lose a chain-rule factor?',
+      'Your answer is half the derivative: a factor of 2 is missing — did you drop the inner derivative (chain rule)?',
     );
     expect(gradeExpression('2z', 'z').feedback).toBe(
-      'Your answer is twice the derivative: a factor of 2 — did you lose a chain-rule factor?',
+      'Your answer is twice the derivative: check the constant factors.',
+    );
+    // f(z) = z·ReLU(z) has f′ = 2·ReLU(z): a product rule, no chain rule to blame.
+    expect(gradeExpression('relu(z)', '2*relu(z)').feedback).toBe(
+      'Your answer is half the derivative: a factor of 2 is missing.',
     );
   });
   it('names a piecewise answer done for one side only', () => {
     const positive = gradeExpression('1', 'z > 0 ? 1 : 0');
     expect(positive.mistake).toBe('half-positive');
     expect(positive.feedback).toBe(
-      'Right for z > 0 but not for z < 0 (piecewise half-done). At z = -1 your answer gives 1; the derivative is 0.',
+      'Right for z > 0 but not for z < 0 (piecewise half-done). At z = -1 your answer gives 1; the derivative there is 0.',
     );
     const negative = gradeExpression('0.01', 'z > 0 ? 1 : 0.01');
     expect(negative.feedback).toMatch(
-      /^Right for z < 0 but not for z > 0 \(piecewise half-done\)\. At z = 1 your answer gives 0\.01; the derivative is 1\.$/,
+      /^Right for z < 0 but not for z > 0 \(piecewise half-done\)\. At z = 1 your answer gives 0\.01; the derivative there is 1\.$/,
     );
   });
   it('gives a counterexample to 3 significant digits', () => {
     // At z = 1: σ = 0.731, σ' = σ(1 − σ) = 0.19661…, the wrong answer σ²(1 − σ) = 0.14373…
     const r = gradeExpression('g^2*(1-g)', 'g*(1-g)', sigmoid);
-    expect(r.feedback).toBe('At z = 1 your answer gives 0.144; the derivative is 0.197.');
+    expect(r.feedback).toBe('At z = 1 your answer gives 0.144; the derivative there is 0.197.');
     expect(r.counterexample?.z).toBe(1);
     expect(gradeExpression('exp(-z)/(1+exp(-z))^3', 'exp(-z)/(1+exp(-z))^2').feedback).toBe(
-      'At z = 1 your answer gives 0.144; the derivative is 0.197.',
+      'At z = 1 your answer gives 0.144; the derivative there is 0.197.',
     );
   });
   it('shows more digits when 3 would read the same', () => {
     const r = gradeExpression('1.00001*g*(1-g)', 'g*(1-g)', sigmoid);
-    expect(r.feedback).toBe('At z = 1 your answer gives 0.196614; the derivative is 0.196612.');
+    expect(r.feedback).toBe('At z = 1 your answer gives 0.196614; the derivative there is 0.196612.');
   });
   it('says where the answer is undefined', () => {
     const r = gradeExpression('1/(2*sqrt(z))', '1/(2*sqrt(abs(z)))');
     expect(r.mistake).toBe('undefined');
-    expect(r.feedback).toMatch(/^At z = -1 your answer is undefined, but the derivative is 0\.5\. Check where/);
+    expect(r.feedback).toMatch(/^At z = -1 your answer is undefined, but the derivative there is 0\.5\. Check where/);
   });
   it('uses the listed common mistakes first, each with its own feedback', () => {
     const spec: ExpressionSpec = {
@@ -64,7 +68,7 @@ describe('gradeExpression: feedback that names the mistake', () => {
     const missing = grade('1-tanh z', spec);
     expect(missing.mistake).toBe('listed');
     expect(missing.feedback).toBe(
-      'The square is missing: d/dz tanh z = 1 − tanh²z. At z = 1 your answer gives 0.238; the derivative is 0.42.',
+      'The square is missing: d/dz tanh z = 1 − tanh²z. At z = 1 your answer gives 0.238; the derivative there is 0.42.',
     );
     // A listed mistake wins over the generic sign detector.
     expect(grade('tanh(z)^2 - 1', spec).feedback).toMatch(/^Look at the order of the terms\./);
@@ -72,7 +76,7 @@ describe('gradeExpression: feedback that names the mistake', () => {
   });
   it('can name the reference differently', () => {
     const r = grade('z', { reference: '2*z + 1', referenceName: 'the slope' });
-    expect(r.feedback).toBe('At z = 1 your answer gives 1; the slope is 3.');
+    expect(r.feedback).toBe('At z = 1 your answer gives 1; the slope there is 3.');
   });
   it('reads g(z) as the symbol g, and warns when g(…) holds something else', () => {
     expect(gradeExpression('g(z)*(1 - g(z))', 'g*(1-g)', sigmoid).status).toBe('correct');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeNumeric, readNumber } from '../../src/grading/index.ts';
+import { describeTolerance, gradeNumeric, readNumber } from '../../src/grading/index.ts';
 
 describe('readNumber', () => {
   it.each([
@@ -14,10 +14,13 @@ describe('readNumber', () => {
     ['1/4', 0.25],
     ['-3/8', -0.375],
     ['0,105', 0.105],
+    ['exp(-3)', Math.exp(-3)],
+    ['1/(1+e^(-2))', 1 / (1 + Math.exp(-2))],
+    ['sigmoid(0)*(1 - sigmoid(0))', 0.25],
   ])('reads %s as %d', (text, value) => {
     expect(readNumber(text)).toBe(value);
   });
-  it.each(['', 'abc', '1/0', '1e999', '2z', '1..2', '1/2/3', '0x10', 'Infinity', 'NaN', '1 2', '1'.repeat(100)])(
+  it.each(['', 'abc', '1/0', '1e999', '2z', '1..2', '0x10', 'Infinity', 'NaN', 'sqrt(-1)', 'g', '1'.repeat(201)])(
     'refuses %j',
     (text) => {
       expect(readNumber(text)).toBeUndefined();
@@ -39,8 +42,47 @@ describe('gradeNumeric', () => {
     const spec = { value, tolerance: { significantDigits: 3 } };
     expect(gradeNumeric('0.105', spec).status).toBe('correct');
     expect(gradeNumeric('0.10499', spec).status).toBe('correct');
-    expect(gradeNumeric('0.1', spec).status).toBe('incorrect');
     expect(gradeNumeric('0.104', spec).status).toBe('incorrect');
+    expect(gradeNumeric('0.11', spec).status).toBe('incorrect');
+  });
+  it.each([
+    // [answer, value, digits asked, digits given]
+    ['0.0099', 1 - Math.tanh(3) ** 2, 3, 2], // tanh′(3) = 0.009866…, as the tanh lesson prints it
+    ['0.24', 0.235, 3, 2],
+    ['0.1', 0.104993585, 3, 1],
+    ['1', 0.9987, 3, 1],
+    ['2.0e-3', 0.0019962, 4, 2],
+  ])(
+    'calls %s for %d right to its own %i-digit precision, not wrong, when %i digits are asked',
+    (answer, value, asked, given) => {
+      const r = gradeNumeric(answer, { value, tolerance: { significantDigits: asked } });
+      expect(r.status).toBe('invalid');
+      expect(r.feedback).toContain(`right to the ${given} significant digit`);
+      expect(r.feedback).toContain(`${asked} significant digits`);
+    },
+  );
+  it.each([
+    ['0', 0.3],
+    ['0.2', 0.3],
+    ['-0.1', 0.104993585],
+    ['0.11', 0.104993585],
+  ])('does not call %s right to its precision for %d', (answer, value) => {
+    expect(gradeNumeric(answer, { value, tolerance: { significantDigits: 3 } }).status).toBe('incorrect');
+  });
+  it('accepts exact expressions', () => {
+    expect(gradeNumeric('1/4', { value: 0.25, tolerance: { significantDigits: 3 } }).status).toBe('correct');
+    expect(gradeNumeric('exp(-3)', { value: Math.exp(-3), tolerance: {} }).status).toBe('correct');
+    expect(gradeNumeric('exp(-2)', { value: Math.exp(-3), tolerance: {} }).status).toBe('incorrect');
+  });
+  it.each([
+    [{ significantDigits: 3 }, 'Give the value to 3 significant digits, or exactly (such as 1/4 or exp(-3)).'],
+    [{ absolute: 0.001 }, 'Give the value to within ±0.001, or exactly (such as 1/4 or exp(-3)).'],
+    [
+      {},
+      'Give the value to within a relative error of 1e-6 (7 significant digits), or exactly (such as 1/4 or exp(-3)).',
+    ],
+  ])('states the precision %j asks for', (tolerance, text) => {
+    expect(describeTolerance(tolerance)).toBe(text);
   });
   it('defaults to a relative tolerance of 1e-6', () => {
     expect(gradeNumeric('0.25', { value: 0.25, tolerance: {} }).status).toBe('correct');
@@ -51,11 +93,11 @@ describe('gradeNumeric', () => {
     expect(gradeNumeric('-0.25', spec).feedback).toBe('-0.25 is not right: check the sign.');
     expect(gradeNumeric('0.5', spec).feedback).toMatch(/factor of 2/);
     expect(gradeNumeric('2.5', spec).feedback).toMatch(/factor of 10 — check the decimal point/);
-    expect(gradeNumeric('0.3', spec).feedback).toBe('0.3 is not right.');
+    expect(gradeNumeric('0.4', spec).feedback).toBe('0.4 is not right.');
   });
   it('calls text that is not a number invalid', () => {
     const r = gradeNumeric('about 0.1', { value, tolerance: { relative: 1e-3 } });
     expect(r.status).toBe('invalid');
-    expect(r.feedback).toMatch(/single number/);
+    expect(r.feedback).toMatch(/Type a number/);
   });
 });

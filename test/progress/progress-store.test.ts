@@ -4,6 +4,7 @@ import {
   PROGRESS_KEY,
   createProgressStore,
   readProgress,
+  entryStatus,
   scoreFor,
   type StorageLike,
 } from '../../src/progress/index.ts';
@@ -33,17 +34,32 @@ const clock = (start = Date.UTC(2026, 0, 1)) => {
   return () => new Date((t += 1000));
 };
 
+const AT = '2026-01-01T00:00:00.000Z';
+/** A stored version-2 entry: one wrong attempt, then a right one with one hint visible. */
 const entry = (over: Record<string, unknown> = {}) => ({
+  attempts: [
+    { correct: false, hints: 0, at: AT },
+    { correct: true, hints: 1, at: AT, answer: 'g(1-g)' },
+  ],
+  omitted: 0,
+  hintsUsed: 1,
+  updatedAt: AT,
+  ...over,
+});
+/** A version-1 entry, as the first release stored it. */
+const entryV1 = (over: Record<string, unknown> = {}) => ({
   attempts: 2,
   correct: true,
   score: 0.8,
-  hintsUsed: 1,
+  hintsUsed: 0,
   lastAnswer: 'g(1-g)',
-  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: AT,
   ...over,
 });
 
-const doc = (exercises: Record<string, unknown>, version: unknown = 1) => JSON.stringify({ version, exercises });
+const doc = (exercises: Record<string, unknown>, version: unknown = 2) => JSON.stringify({ version, exercises });
+const status = (store: { get(id: string): Parameters<typeof entryStatus>[0] }, id: string) =>
+  entryStatus(store.get(id));
 
 describe('scoreFor', () => {
   it.each([
@@ -66,22 +82,47 @@ describe('createProgressStore', () => {
     expect(store.notices).toEqual([]);
   });
 
-  it('counts attempts, keeps correct and the best score, and persists under a stable key', () => {
+  it('records attempts with the hints visible, scores the first correct one, and persists under a stable key', () => {
     const { storage, data } = fakeStorage();
     const store = createProgressStore(storage, { now: clock() });
     store.recordAttempt('sigmoid-derivative', { correct: false, answer: 'e^-z' });
     store.recordHints('sigmoid-derivative', 1);
     const right = store.recordAttempt('sigmoid-derivative', { correct: true, answer: 'g(1-g)' });
-    expect(right).toMatchObject({ attempts: 2, correct: true, hintsUsed: 1, lastAnswer: 'g(1-g)' });
-    expect(right.score).toBeCloseTo(0.7, 12); // one wrong attempt (−0.2) and one hint (−0.1)
+    expect(right.counted).toBe(true);
+    expect(entryStatus(right.entry)).toMatchObject({ attempts: 2, solved: true, solvedOnAttempt: 2 });
+    expect(entryStatus(right.entry).score).toBeCloseTo(0.7, 12); // one wrong attempt (−0.2) and one hint (−0.1)
     const later = store.recordAttempt('sigmoid-derivative', { correct: false, answer: 'oops' });
-    expect(later.correct).toBe(true);
-    expect(later.score).toBeCloseTo(0.7, 12);
+    expect(entryStatus(later.entry)).toMatchObject({
+      attempts: 3,
+      solved: true,
+      last: { correct: false, answer: 'oops' },
+    });
+    expect(entryStatus(later.entry).score).toBeCloseTo(0.7, 12);
+    // Only the newest attempt keeps its answer.
+    expect(later.entry.attempts.map((a) => a.answer)).toEqual([undefined, undefined, 'oops']);
     const saved = JSON.parse(data.get(PROGRESS_KEY) ?? 'null') as { version: number; exercises: object };
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(Object.keys(saved.exercises)).toEqual(['sigmoid-derivative']);
     // A second store (a reload) sees the same progress.
-    expect(createProgressStore(storage).get('sigmoid-derivative')).toEqual(later);
+    expect(createProgressStore(storage).get('sigmoid-derivative')).toEqual(later.entry);
+  });
+
+  it('does not count the same answer checked again, so re-checking a right answer cannot raise the score', () => {
+    const store = createProgressStore(fakeStorage().storage, { now: clock() });
+    store.recordAttempt('a', { correct: false, answer: 'x1' });
+    store.recordAttempt('a', { correct: false, answer: 'x2' });
+    store.recordAttempt('a', { correct: true, answer: 'g*(1-g)' });
+    expect(status(store, 'a').score).toBeCloseTo(0.6, 12);
+    const again = store.recordAttempt('a', { correct: true, answer: 'g*(1-g)' });
+    expect(again.counted).toBe(false);
+    expect(status(store, 'a')).toMatchObject({ attempts: 3, solved: true });
+    expect(status(store, 'a').score).toBeCloseTo(0.6, 12);
+    // Another right form after solving is counted, and still changes nothing in the score.
+    store.recordAttempt('a', { correct: true, answer: 'g - g^2' });
+    expect(status(store, 'a').attempts).toBe(4);
+    expect(status(store, 'a').score).toBeCloseTo(0.6, 12);
+    // The same text for other numbers (another seed) is a new attempt.
+    expect(store.recordAttempt('a', { correct: false, answer: 'g - g^2', seed: 'x9' }).counted).toBe(true);
   });
 
   it('keeps the most hints ever revealed', () => {
@@ -94,25 +135,26 @@ describe('createProgressStore', () => {
     ['not JSON', '{{{', 'corrupt'],
     ['a JSON array', '[1,2]', 'corrupt'],
     ['no version', JSON.stringify({ exercises: {} }), 'corrupt'],
-    ['exercises not an object', JSON.stringify({ version: 1, exercises: [] }), 'corrupt'],
+    ['exercises not an object', JSON.stringify({ version: 2, exercises: [] }), 'corrupt'],
     ['an old version', doc({ a: entry() }, 0), 'old-version'],
-    ['a newer version', doc({ a: entry() }, 2), 'new-version'],
+    ['a newer version', doc({ a: entry() }, 3), 'new-version'],
   ])('starts fresh with a notice and a backup when storage holds %s', (_label, text, kind) => {
     const { storage, data } = fakeStorage({ [PROGRESS_KEY]: text });
     const store = createProgressStore(storage);
     expect(store.all()).toEqual({});
     expect(store.notices.map((n) => n.kind)).toEqual([kind]);
     expect(data.get(BACKUP_KEY)).toBe(text);
+    expect(store.notices[0]?.message).toMatch(/^Your saved progress could not be read \(.+\), so it starts fresh/);
     // And it keeps working.
-    expect(store.recordAttempt('a', { correct: true }).attempts).toBe(1);
+    expect(entryStatus(store.recordAttempt('a', { correct: true }).entry).attempts).toBe(1);
   });
 
   it('keeps valid entries and drops invalid ones with one notice', () => {
     const text = doc({
       good: entry(),
-      'also-good': entry({ lastAnswer: undefined }),
-      negative: entry({ attempts: -1 }),
-      'bad-score': entry({ score: 2 }),
+      'also-good': entry({ attempts: [] }),
+      negative: entry({ hintsUsed: -1 }),
+      'bad-attempt': entry({ attempts: [{ correct: 'yes', hints: 0, at: AT }] }),
       extra: entry({ surprise: true }),
       'Not Kebab': entry(),
       'no-date': entry({ updatedAt: 'yesterday' }),
@@ -131,14 +173,14 @@ describe('createProgressStore', () => {
   ])('works in memory when %s throws', (_label, failOn, kind) => {
     const store = createProgressStore(fakeStorage({}, failOn).storage);
     expect(() => store.recordAttempt('a', { correct: true })).not.toThrow();
-    expect(store.get('a')?.correct).toBe(true);
+    expect(status(store, 'a').solved).toBe(true);
     expect(store.notices.map((n) => n.kind)).toContain(kind);
   });
 
   it('works in memory without any storage', () => {
     const store = createProgressStore(undefined);
     store.recordAttempt('a', { correct: false });
-    expect(store.get('a')?.attempts).toBe(1);
+    expect(status(store, 'a').attempts).toBe(1);
     expect(store.notices.map((n) => n.kind)).toEqual(['unavailable']);
   });
 
@@ -149,7 +191,7 @@ describe('createProgressStore', () => {
     store.reset();
     expect(store.all()).toEqual({});
     expect(createProgressStore(storage).all()).toEqual({});
-    expect(JSON.parse(data.get(PROGRESS_KEY) ?? '{}')).toEqual({ version: 1, exercises: {} });
+    expect(JSON.parse(data.get(PROGRESS_KEY) ?? '{}')).toEqual({ version: 2, exercises: {} });
     const broken = createProgressStore(fakeStorage({}, new Set(['removeItem'] as const)).storage);
     broken.recordAttempt('a', { correct: true });
     expect(() => broken.reset()).not.toThrow();
@@ -196,8 +238,8 @@ describe('createProgressStore', () => {
     const result = store.importJSON(file);
     expect(result.ok).toBe(true);
     expect(Object.keys(store.all()).sort()).toEqual(['both', 'mine', 'stale', 'theirs']);
-    expect(store.get('both')?.correct).toBe(true); // the imported one is newer
-    expect(store.get('stale')?.correct).toBe(false); // ours is newer (March vs January)
+    expect(status(store, 'both').solved).toBe(true); // the imported one is newer
+    expect(status(store, 'stale').solved).toBe(false); // ours is newer (March vs January)
   });
 
   it('refuses a file that is not a progress document and changes nothing', () => {
@@ -207,7 +249,13 @@ describe('createProgressStore', () => {
     const result = store.importJSON('<html>not json</html>');
     expect(result.ok).toBe(false);
     expect(result.notices[0]?.kind).toBe('corrupt');
+    // Says what happened: nothing was imported, and the saved progress is untouched.
+    expect(result.notices[0]?.message).toBe(
+      'This file cannot be imported: it is not JSON. Your saved progress is unchanged.',
+    );
+    expect(result.notices[0]?.message).not.toMatch(/starts fresh/);
     expect(store.all()).toEqual(before);
+    expect(store.notices).toEqual([]);
   });
 
   it('reload picks up a change made by another tab', () => {
@@ -217,16 +265,41 @@ describe('createProgressStore', () => {
     there.recordAttempt('a', { correct: true });
     expect(here.get('a')).toBeUndefined();
     here.reload();
-    expect(here.get('a')?.correct).toBe(true);
+    expect(status(here, 'a').solved).toBe(true);
   });
 });
 
 describe('readProgress', () => {
   it('accepts an exported file with exportedAt', () => {
     const result = readProgress(
-      JSON.stringify({ version: 1, exportedAt: '2026-01-01T00:00:00Z', exercises: { a: entry() } }),
+      JSON.stringify({ version: 2, exportedAt: '2026-01-01T00:00:00Z', exercises: { a: entry() } }),
     );
     expect(result.usable).toBe(true);
     expect(Object.keys(result.exercises)).toEqual(['a']);
+  });
+
+  it.each([
+    // [v1 fields, attempts, solved, score]
+    [{ attempts: 1, correct: true, score: 1, hintsUsed: 0 }, 1, true, 1],
+    [{ attempts: 3, correct: true, score: 0.6, hintsUsed: 0 }, 3, true, 0.6],
+    [{ attempts: 4, correct: true, score: 0.5, hintsUsed: 1 }, 4, true, 0.5],
+    [{ attempts: 9, correct: true, score: 0.2, hintsUsed: 3 }, 9, true, 0.2],
+    [{ attempts: 2, correct: false, score: 0, hintsUsed: 2 }, 2, false, 0],
+  ])('migrates version 1 %j to the attempts it implies, keeping its score', (fields, attempts, solved, score) => {
+    const result = readProgress(doc({ a: entryV1(fields) }, 1));
+    expect(result.usable).toBe(true);
+    const migrated = entryStatus(result.exercises['a']);
+    expect(migrated).toMatchObject({ attempts, solved });
+    expect(migrated.score).toBeCloseTo(score, 12);
+    // The last answer's verdict was never stored: it comes back as a draft, not under "Correct".
+    expect(result.exercises['a']?.draft).toBe('g(1-g)');
+    expect(migrated.last?.answer).toBeUndefined();
+    expect(result.notices.map((n) => n.kind)).toEqual(['migrated']);
+  });
+
+  it('drops a version-1 entry that claims a correct answer without attempts', () => {
+    const result = readProgress(doc({ a: entryV1({ attempts: 0 }) }, 1));
+    expect(result.exercises).toEqual({});
+    expect(result.notices[0]?.kind).toBe('dropped-entries');
   });
 });

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { describeLessonProgress, summariseCourse } from '../../src/progress/index.ts';
 import type { ProgressEntry } from '../../src/progress/index.ts';
 
-const entry = (correct: boolean, score: number, attempts = 1): ProgressEntry => ({
-  attempts,
-  correct,
-  score,
-  hintsUsed: 0,
-  updatedAt: '2026-11-24T06:00:00.000Z',
-});
+const AT = '2026-11-24T06:00:00.000Z';
+/** An entry whose first correct attempt scores `score` (1, 0.8, 0.6…: that many wrong attempts before it). */
+const entry = (correct: boolean, score: number, attempts = 1): ProgressEntry => {
+  const wrongBefore = correct ? Math.round((1 - score) / 0.2) : attempts;
+  return {
+    attempts: [
+      ...Array.from({ length: wrongBefore }, () => ({ correct: false, hints: 0, at: AT })),
+      ...(correct ? [{ correct: true, hints: 0, at: AT }] : []),
+    ],
+    omitted: 0,
+    hintsUsed: 0,
+    updatedAt: AT,
+  };
+};
 
 const lessons = [
   { id: 'sigmoid', title: 'Sigmoid', exerciseIds: ['s-1', 's-2'] },

@@ -10,6 +10,7 @@
  * apply: a hydrated widget applies it at once; one still asleep wakes up and applies the newest
  * state it received once its chunk has loaded.
  */
+import { isStaticCopy } from '../../shared/static-copy.ts';
 import { appliedState, type WidgetState } from '../specs/widget-state.ts';
 
 /** What a hydrated widget offers its element. */
@@ -44,7 +45,7 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
         super();
         this.addEventListener('widget-state-apply', (event) => {
           const state = appliedState(event instanceof CustomEvent ? event.detail : undefined, this.id);
-          if (state === undefined) return;
+          if (state === undefined || isStaticCopy(this)) return;
           if (this.#handle !== undefined) return this.#handle.apply(state);
           this.#pending = state;
           this.#start(load);
@@ -52,6 +53,8 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
       }
 
       connectedCallback(): void {
+        // A slide preview's copy keeps the picture it was copied with and loads nothing.
+        if (this.#started || isStaticCopy(this)) return;
         const start = (): void => this.#start(load);
         if (urlHasState(this.id) || !('IntersectionObserver' in window)) return start();
         this.#observer = new IntersectionObserver(
