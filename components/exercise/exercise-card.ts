@@ -1,14 +1,14 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { PROGRESS_KEY } from '../../src/progress/progress-key.ts';
-import { entryStatus, type ProgressEntry } from '../../src/progress/progress-schema.ts';
+import type { ProgressEntry } from '../../src/progress/progress-schema.ts';
 import type { ProgressStore } from '../../src/progress/index.ts';
 import { isStaticCopy } from '../shared/static-copy.ts';
 import type { ExerciseResponse, ExerciseVerdict } from './grade-exercise.ts';
 import type { ExerciseInstance } from './instantiate.ts';
 import { hasStoredProgress, urlSeed } from './has-progress.ts';
-import { restoredFeedback } from './restored-feedback.ts';
 
 type Runtime = typeof import('./runtime.ts');
+type Progress = typeof import('./card-progress.ts');
 
 /** Attempts after which the worked solution is offered even without a correct answer. */
 const ATTEMPTS_BEFORE_SOLUTION = 3;
@@ -20,13 +20,13 @@ function loadRuntime(): Promise<Runtime> {
   return runtimePromise;
 }
 
-let storePromise: Promise<ProgressStore> | undefined;
+let storePromise: Promise<{ store: ProgressStore; progress: Progress }> | undefined;
 /** The page's one progress store (loaded on demand); it follows other tabs through `storage` events. */
-function loadStore(): Promise<ProgressStore> {
-  storePromise ??= import('./progress-client.ts').then(({ progressStore, showProgressNotices }) => {
-    const store = progressStore();
-    showProgressNotices(store);
-    return store;
+function loadStore(): Promise<{ store: ProgressStore; progress: Progress }> {
+  storePromise ??= import('./card-progress.ts').then((progress) => {
+    const store = progress.progressStore();
+    progress.showProgressNotices(store);
+    return { store, progress };
   });
   return storePromise;
 }
@@ -52,6 +52,8 @@ window.addEventListener('storage', (event) => {
  */
 class ExerciseCard extends HTMLElement {
   #template: Exercise | undefined;
+  /** The progress helpers, once loaded (everything about saved progress renders after that). */
+  #progress: Progress | undefined;
   #instance: ExerciseInstance | undefined;
   #seed: string | undefined;
   #wired = false;
@@ -107,7 +109,8 @@ class ExerciseCard extends HTMLElement {
     if (this.#following) return;
     this.#following = true;
     sleepers.delete(this);
-    void loadStore().then((store) => {
+    void loadStore().then(({ store, progress }) => {
+      this.#progress = progress;
       if (!this.#following || this.#unsubscribe !== undefined) return;
       this.#unsubscribe = store.subscribe(() => this.#render(store.get(this.#id)));
       this.#render(store.get(this.#id));
@@ -116,7 +119,9 @@ class ExerciseCard extends HTMLElement {
 
   /** Shows what the store says: hints revealed, badge, attempts, solution, and the last answer's verdict. */
   #render(entry: ProgressEntry | undefined): void {
-    const status = entryStatus(entry);
+    const progress = this.#progress;
+    if (progress === undefined) return;
+    const status = progress.entryStatus(entry);
     this.#renderHints(entry?.hintsUsed ?? 0);
     const badge = this.#query('[data-badge]');
     const attempts = this.#query('[data-attempts]');
@@ -147,7 +152,10 @@ class ExerciseCard extends HTMLElement {
     } else if (last.answer !== undefined && last.seed === this.#numbers) {
       this.#restoreAnswer(last.answer);
     }
-    const message = restoredFeedback(status, { draft: entry.draft, sameNumbers: last?.seed === this.#numbers });
+    const message = progress.restoredFeedback(status, {
+      draft: entry.draft,
+      sameNumbers: last?.seed === this.#numbers,
+    });
     this.#setFeedback(message.status, message.text);
   }
 
@@ -290,7 +298,8 @@ class ExerciseCard extends HTMLElement {
       this.#setFeedback('invalid', verdict.feedback, runtime.richText);
       return;
     }
-    const store = await loadStore();
+    const { store, progress } = await loadStore();
+    this.#progress = progress;
     this.follow();
     const answer =
       response.kind === 'text'
@@ -298,7 +307,7 @@ class ExerciseCard extends HTMLElement {
         : response.kind === 'choice'
           ? response.selected.join(',')
           : response.order.join(',');
-    const solvedBefore = entryStatus(store.get(this.#id)).solved;
+    const solvedBefore = progress.entryStatus(store.get(this.#id)).solved;
     this.#checking = true;
     let outcome;
     try {
@@ -310,7 +319,7 @@ class ExerciseCard extends HTMLElement {
     } finally {
       this.#checking = false;
     }
-    const status = entryStatus(outcome.entry);
+    const status = progress.entryStatus(outcome.entry);
     if (status.last !== undefined) this.#described = `${status.attempts}@${status.last.at}`;
     this.#render(outcome.entry);
     const notes: string[] = [];
@@ -365,7 +374,8 @@ class ExerciseCard extends HTMLElement {
 
   /** Reveals the next hint by recording it; the store's change renders it. */
   async #showHint(): Promise<void> {
-    const store = await loadStore();
+    const { store, progress } = await loadStore();
+    this.#progress = progress;
     this.follow();
     const total = this.querySelectorAll('[data-hints] li').length;
     const shown = store.get(this.#id)?.hintsUsed ?? 0;
