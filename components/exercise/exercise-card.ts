@@ -52,8 +52,9 @@ window.addEventListener('storage', (event) => {
  */
 class ExerciseCard extends HTMLElement {
   #template: Exercise | undefined;
-  /** The progress helpers, once loaded (everything about saved progress renders after that). */
+  /** The progress helpers and the store, once loaded (everything about saved progress renders after that). */
   #progress: Progress | undefined;
+  #store: ProgressStore | undefined;
   #instance: ExerciseInstance | undefined;
   #seed: string | undefined;
   #wired = false;
@@ -100,6 +101,15 @@ class ExerciseCard extends HTMLElement {
     this.#query('[data-hint-button]')?.addEventListener('click', () => void this.#showHint());
     this.#query('[data-input]')?.addEventListener('input', () => void this.#preview());
     this.#query('[data-steps]')?.addEventListener('click', (event) => this.#move(event));
+    // The exam's start and end change what may be shown (hints, solutions).
+    const set = this.closest('[data-exercise-set]');
+    if (set)
+      new MutationObserver(() => {
+        if (this.#store !== undefined) return this.#render(this.#store.get(this.#id));
+        this.#renderHints(0);
+        const solution = this.#query<HTMLDetailsElement>('[data-solution]');
+        if (solution) solution.hidden = this.#exam() !== 'over';
+      }).observe(set, { attributes: true, attributeFilter: ['data-exam'] });
     this.#renderHints(0);
     if (this.dataset['seeded'] === 'true' && this.#seed !== undefined) void this.#reseed();
   }
@@ -111,6 +121,7 @@ class ExerciseCard extends HTMLElement {
     sleepers.delete(this);
     void loadStore().then(({ store, progress }) => {
       this.#progress = progress;
+      this.#store = store;
       if (!this.#following || this.#unsubscribe !== undefined) return;
       this.#unsubscribe = store.subscribe(() => this.#render(store.get(this.#id)));
       this.#render(store.get(this.#id));
@@ -130,7 +141,10 @@ class ExerciseCard extends HTMLElement {
       attempts.textContent =
         status.attempts === 0 ? '' : `${status.attempts} attempt${status.attempts === 1 ? '' : 's'}`;
     const solution = this.#query<HTMLDetailsElement>('[data-solution]');
-    if (solution) solution.hidden = !(status.solved || status.attempts >= ATTEMPTS_BEFORE_SOLUTION);
+    const exam = this.#exam();
+    if (solution)
+      solution.hidden =
+        exam === 'running' || (exam !== 'over' && !(status.solved || status.attempts >= ATTEMPTS_BEFORE_SOLUTION));
     if (this.#checking) return;
 
     const last = status.last;
@@ -157,6 +171,11 @@ class ExerciseCard extends HTMLElement {
       sameNumbers: last?.seed === this.#numbers,
     });
     this.#setFeedback(message.status, message.text);
+  }
+
+  /** The practice page's timed exam, if this card is in one: hints and solutions wait for its end. */
+  #exam(): string | undefined {
+    return this.closest<HTMLElement>('[data-exercise-set]')?.dataset['exam'];
   }
 
   #query<T extends Element = HTMLElement>(selector: string): T | null {
@@ -361,7 +380,7 @@ class ExerciseCard extends HTMLElement {
   /** Shows the first `count` hints (as many as the store says were revealed) and labels the button. */
   #renderHints(count: number): void {
     const hints = [...this.querySelectorAll<HTMLElement>('[data-hints] li')];
-    const shown = Math.min(Math.max(0, count), hints.length);
+    const shown = this.#exam() === 'running' ? 0 : Math.min(Math.max(0, count), hints.length);
     hints.forEach((li, i) => {
       li.hidden = i >= shown;
     });
@@ -370,6 +389,8 @@ class ExerciseCard extends HTMLElement {
     const left = hints.length - shown;
     button.textContent = left > 0 ? `Show a hint (${shown + 1} of ${hints.length})` : 'No more hints';
     button.disabled = left === 0;
+    // No hints in a timed exam.
+    button.hidden = this.#exam() !== undefined;
   }
 
   /** Reveals the next hint by recording it; the store's change renders it. */

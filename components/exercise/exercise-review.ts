@@ -35,6 +35,7 @@ class ExerciseReview extends HTMLElement {
     if (actions) actions.hidden = false;
     this.querySelector('[data-review-open]')?.addEventListener('click', () => {
       this.#open = !this.#open;
+      this.#follow(); // renders once the store and the view are loaded
       this.#render();
     });
     // Working on the set (or another tab writing progress) is the cue to read the store.

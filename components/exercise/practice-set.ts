@@ -1,4 +1,5 @@
 import { isStaticCopy } from '../shared/static-copy.ts';
+import { examDeadline, examMinutes, timeLeft } from './exam-clock.ts';
 import { PRACTICE_SET_SHOWN, urlSeed } from './has-progress.ts';
 import { pickPractice } from './instantiate.ts';
 
@@ -45,6 +46,84 @@ class PracticeSet extends HTMLElement {
     const next = this.querySelector<HTMLAnchorElement>('[data-new-set]');
     if (next) next.href = `?seed=${Math.floor(Math.random() * 1e9).toString(36)}`;
     document.dispatchEvent(new Event(PRACTICE_SET_SHOWN));
+
+    const minutes = examMinutes(window.location.search);
+    if (minutes === undefined) {
+      const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
+      const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
+      if (offer && link && retry.length === 0) {
+        offer.hidden = false;
+        link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
+      }
+    } else {
+      this.#startExam(seed, minutes);
+    }
+  }
+
+  /**
+   * A timed exam over the shown set: hints off and worked solutions locked while the clock runs
+   * (the cards read `data-exam` on their set); when it ends, or on "Hand in", every answer is
+   * locked, the solutions open and the review is shown. The deadline survives a reload.
+   */
+  #startExam(seed: string, minutes: number): void {
+    const set = document.querySelector<HTMLElement>('[data-exercise-set]');
+    const bar = this.querySelector<HTMLElement>('[data-exam-bar]');
+    const clock = this.querySelector<HTMLElement>('[data-exam-clock]');
+    const announce = this.querySelector<HTMLElement>('[data-exam-announce]');
+    if (!set || !bar || !clock) return;
+    const key = `activation-derivatives:exam:${seed}:${minutes}`;
+    let stored: string | null = null;
+    try {
+      stored = sessionStorage.getItem(key);
+    } catch {
+      // No session storage: the clock restarts on a reload, nothing else is lost.
+    }
+    const deadline = examDeadline(stored, minutes, Date.now());
+    try {
+      sessionStorage.setItem(key, String(deadline));
+    } catch {
+      // As above.
+    }
+    bar.hidden = false;
+    set.dataset['exam'] = 'running';
+    const said = new Set<number>();
+    let timer = 0;
+    const end = (why: string) => {
+      window.clearInterval(timer);
+      set.dataset['exam'] = 'over';
+      clock.textContent = why;
+      if (announce) announce.textContent = why;
+      for (const control of set.querySelectorAll<HTMLInputElement | HTMLButtonElement>(
+        'exercise-card input, exercise-card button',
+      ))
+        control.disabled = true;
+      this.querySelector<HTMLButtonElement>('[data-exam-hand-in]')?.setAttribute('hidden', '');
+      const open = set.querySelector<HTMLButtonElement>('exercise-review [data-review-open]');
+      if (open?.getAttribute('aria-expanded') === 'false') open.click();
+      set.querySelector('exercise-review')?.scrollIntoView({ block: 'start' });
+    };
+    const tick = () => {
+      const left = deadline - Date.now();
+      if (left <= 0) return end('This exam is over: your answers are locked. Your review is below.');
+      clock.textContent = timeLeft(deadline, Date.now());
+      // Spoken warnings at 5 and 1 minutes left, once each.
+      for (const mark of [5, 1])
+        if (left <= mark * 60_000 && left > (mark - 1) * 60_000 && !said.has(mark)) {
+          said.add(mark);
+          if (announce) announce.textContent = `${mark} minute${mark === 1 ? '' : 's'} left.`;
+        }
+    };
+    this.querySelector('[data-exam-hand-in]')?.addEventListener('click', () => {
+      try {
+        // A reload after handing in finds the exam over.
+        sessionStorage.setItem(key, String(Date.now()));
+      } catch {
+        // Without session storage a reload starts the clock again.
+      }
+      end('Handed in: your answers are locked. Your review is below.');
+    });
+    tick();
+    timer = window.setInterval(tick, 1000);
   }
 }
 

@@ -304,3 +304,24 @@ describe('derivations', () => {
     await context.close();
   });
 });
+
+describe('the timed exam', () => {
+  it('hides hints and solutions while the clock runs, and locks the answers and opens the review on hand-in, also after a reload', async () => {
+    const { page, context, errors } = await openPage(browser, '/practice/?seed=exam-1&exam=20');
+    const clock = page.locator('[data-exam-clock]');
+    await poll(() => clock.innerText()).toMatch(/^(20:00|19:5\d) left$/);
+    const first = page.locator('exercise-card:not([hidden])').first();
+    expect(await first.locator('[data-hint-button]').isVisible()).toBe(false);
+    expect(await page.locator('exercise-card:not([hidden]) [data-solution]:visible').count()).toBe(0);
+    await page.locator('[data-exam-hand-in]').click();
+    await poll(() => clock.innerText()).toMatch(/^Handed in/);
+    expect(await first.locator('button[type="submit"]').isDisabled()).toBe(true);
+    await poll(() => first.locator('[data-solution]').isVisible()).toBe(true);
+    await poll(() => page.locator('exercise-review [data-review-body]').isVisible()).toBe(true);
+    await page.reload();
+    await poll(() => page.locator('[data-exam-clock]').innerText()).toMatch(/^This exam is over/);
+    expect(await page.locator('exercise-card:not([hidden]) button[type="submit"]').first().isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
