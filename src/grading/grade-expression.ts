@@ -75,10 +75,12 @@ export function gradeExpression(answer: string, reference: string, options: Grad
  * - `invalid` (costs no attempt) when the answer does not parse: the feedback names the problem,
  *   its position (1-based character) and a hint; `position` is the 0-based index for a caret;
  * - `correct` when {@link equivalent} to the reference;
+ * - `invalid` too when it is equal but the spec asks for the defined symbols only (`withoutVariable`);
  * - otherwise `incorrect`, with the first feedback that applies: a listed mistake; a sign error
- *   (ratio −1); a factor of 2 or ½ (a lost chain-rule factor); undefined where the reference is
- *   defined; right only for z > 0 or only for z < 0 (a piecewise answer half done); and finally a
- *   counterexample, "At z = 2 your answer gives 0.0452; the derivative is 0.105."
+ *   (ratio −1); a factor of 2 or ½ (naming the chain rule only when the reference has an inner
+ *   function); undefined where the reference is defined; right only for z > 0 or only for z < 0 (a
+ *   piecewise answer half done); and finally a counterexample, "At z = 2 your answer gives 0.0452;
+ *   σ′(z) there is 0.105", naming the quantity by `referenceName`.
  * Pure and deterministic.
  */
 export function grade(answer: string, spec: ExpressionSpec): GradeResult {
