@@ -39,7 +39,7 @@ class ExerciseReview extends HTMLElement {
       this.#render();
     });
     // Working on the set (or another tab writing progress) is the cue to read the store.
-    this.#set()?.addEventListener('submit', () => this.#follow());
+    document.addEventListener('submit', () => this.#follow());
     // The practice page picks its visible cards when its script runs: count those.
     document.addEventListener(PRACTICE_SET_SHOWN, () => this.#render());
     window.addEventListener('storage', (event) => {
@@ -70,9 +70,17 @@ class ExerciseReview extends HTMLElement {
     this.#view?.renderReview(this, this.#cards(), this.#entries, this.#open);
   }
 
-  /** The visible cards of the set, in page order. */
+  /**
+   * The visible cards of the set, in page order: every container with the same set name (present
+   * mode may split one container over several slides), never a preview's copy.
+   */
   #cards(): HTMLElement[] {
-    return [...(this.#set()?.querySelectorAll<HTMLElement>('exercise-card:not([hidden])') ?? [])];
+    const name = this.#set()?.dataset['exerciseSet'] ?? '';
+    return [
+      ...document.querySelectorAll<HTMLElement>(
+        `[data-exercise-set="${CSS.escape(name)}"] exercise-card:not([hidden])`,
+      ),
+    ].filter((card) => !isStaticCopy(card));
   }
 }
 

@@ -66,7 +66,7 @@ class PracticeSet extends HTMLElement {
    * locked, the solutions open and the review is shown. The deadline survives a reload.
    */
   #startExam(seed: string, minutes: number): void {
-    const set = document.querySelector<HTMLElement>('[data-exercise-set]');
+    const set = document.querySelector<HTMLElement>('[data-exercise-set="practice"]');
     const bar = this.querySelector<HTMLElement>('[data-exam-bar]');
     const clock = this.querySelector<HTMLElement>('[data-exam-clock]');
     const announce = this.querySelector<HTMLElement>('[data-exam-announce]');
