@@ -1,6 +1,8 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 // The module itself, not the grading index: the practice page needs the seeded draws at load, not the grader.
 import { drawParameters } from '../../src/grading/draw-parameters.ts';
+import { formatNumber } from '../../src/grading/format-number.ts';
+import { evaluate, parse } from '../../src/symbolic/index.ts';
 
 /**
  * Exercises with parameters are templates: `{{name}}` placeholders filled with values drawn from a
@@ -22,6 +24,26 @@ export interface ExerciseInstance {
 }
 
 const PLACEHOLDER = /\{\{([A-Za-z][A-Za-z0-9_]*)\}\}/g;
+/** `{{= expression }}`: an expression of the parameters, worked out (text fields only). */
+export const COMPUTED = /\{\{=\s*([^}]+?)\s*\}\}/g;
+
+/**
+ * Worked numbers in text: each `{{= sigmoid(z0)*(1 - sigmoid(z0)) }}` (written inside `$…$`) becomes
+ * the expression's value with the drawn parameters, to 4 significant digits (TeX `× 10^{…}` when small), so a worked solution can show the numbers
+ * and not only the formula. An expression that does not parse or is not finite is left as written
+ * (the answer-key test fails on it).
+ */
+export function fillComputed(text: string, values: Readonly<Record<string, number>>): string {
+  return text.replace(COMPUTED, (match, expression: string) => {
+    const parsed = parse(expression, { symbols: Object.keys(values) });
+    if (!parsed.ok) return match;
+    const value = evaluate(parsed.tree, values);
+    if (!Number.isFinite(value)) return match;
+    // Written inside math: 4.54e-5 reads as 4.54 × 10⁻⁵.
+    const [mantissa = '', exponent] = formatNumber(value, 4).split('e');
+    return exponent === undefined ? mantissa : `${mantissa} \\times 10^{${exponent}}`;
+  });
+}
 
 /** A value as short decimal text: 12 significant digits, so 0.1·3 prints as 0.3, not 0.30000000000000004. */
 export function formatValue(value: number): string {
@@ -50,7 +72,7 @@ export function exerciseSeed(pageSeed: string, id: string): string {
 export function instantiate(exercise: Exercise, pageSeed: string = DEFAULT_SEED): ExerciseInstance {
   const seed = exerciseSeed(pageSeed, exercise.id);
   const values: Readonly<Record<string, number>> = exercise.params ? drawParameters(seed, exercise.params) : {};
-  const text = (s: string) => fill(s, values, false);
+  const text = (s: string) => fill(fillComputed(s, values), values, false);
   const answer = (s: string) => fill(s, values, true);
   const common = { prompt: text(exercise.prompt), hints: exercise.hints.map(text), solution: text(exercise.solution) };
   switch (exercise.kind) {

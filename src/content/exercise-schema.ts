@@ -12,7 +12,9 @@ import { activationIds, kebabId } from './lesson-schema.ts';
  * shareable with `?seed=` in the URL). Every `{{name}}` in the prompt, hints, solution, answers,
  * mistakes and choices is replaced by the drawn value: as plain digits in text and TeX, and wrapped
  * in parentheses when negative inside answer-syntax fields (`answer`, `accept`, `mistakes`), so
- * `sigmoid({{z0}})` stays `sigmoid((-1.5))`, which parses.
+ * `sigmoid({{z0}})` stays `sigmoid((-1.5))`, which parses. In text fields, `{{= expression }}` (inside
+ * math) is an expression of the parameters in the answer syntax, worked out to 4 significant digits,
+ * so worked solutions show their numbers: `$\sigma'({{z0}}) \approx {{= sigmoid(z0)*(1 - sigmoid(z0))}}$`.
  */
 
 /** A number range with a step, e.g. `{ min: -3, max: 3, step: 0.5 }`; the drawn value is min + k·step. */
@@ -75,6 +77,12 @@ const common = {
   solution: z.string().min(5),
   /** Parameters drawn from a seed; see the module comment for `{{name}}` substitution. */
   params: z.record(paramName, paramSpecSchema).optional(),
+  /**
+   * The lesson objectives this exercise tests, as 1-based positions in the lesson's `objectives`
+   * list. Every objective needs at least one exercise (checked by the tests); `[]` marks a review
+   * of an earlier lesson's material.
+   */
+  objectives: z.array(z.number().int().min(1)),
 };
 
 /** Type an expression (usually g'(z)); graded by equivalence as functions of z. */
@@ -225,10 +233,19 @@ export const exerciseFileSchema = z
     }
   });
 
-/** Every `{{name}}` used must be a declared parameter, and every declared parameter used. */
+/** Every `{{name}}` used must be a declared parameter, and every declared parameter used (also inside `{{= … }}`). */
 function checkPlaceholders(exercise: Exercise, ctx: z.RefinementCtx): void {
-  const used = new Set([...JSON.stringify(exercise).matchAll(/\{\{([^}]*)\}\}/g)].map((m) => m[1] ?? ''));
   const declared = new Set(Object.keys(exercise.params ?? {}));
+  const used = new Set<string>();
+  for (const m of JSON.stringify(exercise).matchAll(/\{\{([^}]*)\}\}/g)) {
+    const inside = m[1] ?? '';
+    // `{{= expression }}` (a worked number) uses the parameters it names.
+    if (inside.startsWith('='))
+      for (const name of inside.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []) {
+        if (declared.has(name)) used.add(name);
+      }
+    else used.add(inside);
+  }
   for (const name of used)
     if (!declared.has(name))
       ctx.addIssue({ code: 'custom', message: `${exercise.id}: placeholder {{${name}}} is not a declared parameter` });

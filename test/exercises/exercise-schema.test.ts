@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exerciseFileSchema, exerciseSchema } from '../../src/content/exercise-schema.ts';
 import { lessonIds, loadExercises, readExerciseFiles } from './load-exercises.ts';
 
-const base = { id: 'an-exercise', prompt: 'What is $x$?', hints: ['Look.'], solution: 'It is $x$.' };
+const base = { id: 'an-exercise', prompt: 'What is $x$?', hints: ['Look.'], solution: 'It is $x$.', objectives: [1] };
 const valid = {
   expression: { ...base, kind: 'expression', answer: '2z', label: 'f′(z) =' },
   numeric: { ...base, kind: 'numeric', answer: '1/4', label: 'f′(0) ≈' },
@@ -35,6 +35,8 @@ describe('exerciseSchema', () => {
   it.each([
     ['an unknown kind', { ...valid.expression, kind: 'essay' }],
     ['a misspelt field', { ...valid.expression, answr: '2z' }],
+    ['no objectives named', { ...valid.expression, objectives: undefined }],
+    ['an objective position of 0', { ...valid.expression, objectives: [0] }],
     ['an expression without a label naming the quantity', { ...valid.expression, label: undefined }],
     ['a label that does not end in = or ≈', { ...valid.expression, label: 'Your answer' }],
     ['a numeric exercise without a label', { ...valid.numeric, label: undefined }],

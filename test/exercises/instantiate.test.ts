@@ -3,18 +3,22 @@ import type { Exercise } from '../../src/content/exercise-schema.ts';
 import {
   DEFAULT_SEED,
   fill,
+  fillComputed,
   formatValue,
   instantiate,
   pickPractice,
   shuffledOrder,
 } from '../../components/exercise/instantiate.ts';
 import { loadExercises } from './load-exercises.ts';
+import { numericKey } from '../../components/exercise/grade-exercise.ts';
+import { formatNumber } from '../../src/grading/format-number.ts';
 
 const numeric: Exercise = {
   kind: 'numeric',
   id: 'slope-at',
   prompt: "Compute $\\sigma'({{z0}})$.",
   label: 'σ′(z₀) ≈',
+  objectives: [1],
   hints: ['Use $g(1-g)$ at {{z0}}.'],
   solution: 'At $z = {{z0}}$.',
   params: { z0: { min: -3, max: 3, step: 0.5 } },
@@ -123,4 +127,33 @@ describe('pickPractice', () => {
   it('returns everything when asked for more than there is', () => {
     expect(pickPractice(pools, 'x', 50)).toHaveLength(9);
   });
+});
+
+describe('worked numbers ({{= … }})', () => {
+  it.each([
+    ['$\\sigma({{z0}}) \\approx {{= sigmoid(z0)}}$', { z0: 2 }, '$\\sigma({{z0}}) \\approx 0.8808$'],
+    ['${{= 4^(-n)}}$', { n: 10 }, '$9.537 \\times 10^{-7}$'],
+    ['${{= z0 > 0 ? 1 : a}}$', { z0: -1, a: 0.02 }, '$0.02$'],
+    ['${{= nonsense( }}$', { z0: 1 }, '${{= nonsense( }}$'],
+  ])('%s with %j reads %s', (text, values, expected) => {
+    expect(fillComputed(text, values)).toBe(expected);
+  });
+
+  const all = loadExercises();
+  const seeds = ['1', '2', '3', '7', 'share-me', '2026'];
+  it.each(all.map(({ exercise }) => [exercise.id, exercise] as const))(
+    '%s leaves no placeholder unfilled, and a numeric solution with worked numbers shows its key',
+    (_id, template) => {
+      for (const seed of seeds) {
+        const { exercise } = instantiate(template, seed);
+        const texts = [exercise.prompt, exercise.solution, ...exercise.hints];
+        if (exercise.kind === 'choice') texts.push(...exercise.choices.flatMap((c) => [c.text, c.feedback]));
+        for (const t of texts) expect(t, `seed ${seed}`).not.toMatch(/\{\{/);
+        if (exercise.kind === 'numeric' && template.solution.includes('{{=')) {
+          const key = formatNumber(numericKey(exercise), 4).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
+          expect(exercise.solution, `seed ${seed}: the key ${key}`).toContain(key);
+        }
+      }
+    },
+  );
 });
