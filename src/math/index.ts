@@ -54,6 +54,8 @@ export type {
   Properties,
   Smoothness,
 } from './activation.ts';
+export { frameworkConventions } from './framework-conventions.ts';
+export type { FrameworkValues } from './framework-conventions.ts';
 export { logistic, logisticDerivative } from './logistic.ts';
 export { sechSquared } from './hyperbolic.ts';
 export { normalCdf, normalPdf } from './normal.ts';

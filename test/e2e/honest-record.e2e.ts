@@ -325,3 +325,25 @@ describe('the timed exam', () => {
     await context.close();
   });
 });
+
+describe('the formula sheet', () => {
+  it('lists every activation of the registry and prints on one sheet of A4 and of Letter', async () => {
+    const { activationIds } = await import('../../src/math/index.ts');
+    const { page, context, errors } = await openPage(browser, '/formulas/');
+    for (const id of activationIds) expect(await page.locator(`#formula-${id}`).count(), id).toBe(1);
+    // Linked from the home page and from every lesson.
+    await page.goto('/');
+    expect(await page.locator('a[href$="/formulas/"]').count()).toBeGreaterThan(0);
+    await page.goto('/lessons/relu/');
+    expect(await page.locator('.lesson-tools a[href$="/formulas/"]').count()).toBe(1);
+    await page.goto('/formulas/');
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, preferCSSPageSize: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+      expect(pages, format).toHaveLength(1);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
