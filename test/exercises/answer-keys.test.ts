@@ -125,6 +125,10 @@ describe('numeric exercises', () => {
     'relu-backprop-gradient': (v) => ((v['z0'] ?? NaN) > 0 ? (v['up'] ?? NaN) : 0),
     // σ′(z) = 1/8 at z = 2·artanh(√½).
     'sigmoid-half-slope': () => 2 * Math.atanh(Math.SQRT1_2),
+    'float-overflow-threshold': () => Math.log(Number.MAX_VALUE),
+    'one-minus-sigmoid-true-value': () => 1 / (1 + Math.exp(40)),
+    'bce-gradient-saturated': () => s(-10) - 1,
+    'mse-gradient-saturated': () => 2 * (s(-10) - 1) * ds(-10),
     'sigmoid-stack-product': () => ds(0) * ds(1) * ds(-1) * ds(2),
     'tanh-slope-from-output': (v) => 1 - (v['g'] ?? NaN) ** 2,
     'slope-of-square': (v) => 2 * (v['z0'] ?? NaN),

@@ -12,6 +12,7 @@ export const lessonIds = [
   'leaky-relu',
   'wider-family',
   'misbehaving-activations',
+  'stable-computation',
 ] as const;
 
 export const exercisesDir = 'content/exercises';

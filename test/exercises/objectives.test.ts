@@ -19,6 +19,10 @@ describe.each(lessonIds)('lesson %s', (lesson) => {
   const objectives = objectivesOf(lesson);
   const own = exercises.filter((e) => e.lesson === lesson).map((e) => e.exercise);
 
+  it('has at least ten exercises', () => {
+    expect(own.length).toBeGreaterThanOrEqual(10);
+  });
+
   it('every exercise names objectives of its lesson', () => {
     for (const exercise of own)
       for (const n of exercise.objectives)
