@@ -7,7 +7,7 @@ import { accuracy, createNetwork, datasets, type Dataset, type Network } from '.
 import { networkSpec, POINTS, type PlaygroundConfig } from './playground-config.ts';
 
 /** Decision-boundary grid: GRID × GRID cells over [−EXTENT, EXTENT]²; curve samples over the same x range. */
-export const GRID = 40;
+export const GRID = 30;
 export const EXTENT = 1.5;
 /** g′ histogram: bins over [HIST_LO, HIST_HI]. */
 export const HIST_LO = -0.25;

@@ -74,7 +74,8 @@ function tick(): void {
   const reached = config.stopAt > 0 && (runs[0]?.step ?? 0) >= config.stopAt;
   if (reached) playing = false;
   send(reached);
-  if (playing) timer = setTimeout(tick, FRAME_MS);
+  // Aim for one frame every FRAME_MS, counting the time this tick took.
+  if (playing) timer = setTimeout(tick, Math.max(0, FRAME_MS - (performance.now() - now)));
 }
 
 function handle(message: ToWorker): void {
