@@ -38,7 +38,7 @@ function deadSentence(m: Metrics): string {
 export function describeMetrics(label: string, m: Metrics): string {
   const accuracy = Number.isNaN(m.testAccuracy) ? '' : `, test accuracy ${formatPercent(m.testAccuracy)}`;
   return (
-    `${label} at step ${m.step}: train loss ${formatNumber(m.trainLoss)}, test loss ${formatNumber(m.testLoss)}${accuracy}; ` +
+    `${label.charAt(0).toUpperCase()}${label.slice(1)} at step ${m.step}: train loss ${formatNumber(m.trainLoss)}, test loss ${formatNumber(m.testLoss)}${accuracy}; ` +
     `${normSentence(m)}; ${deadSentence(m)}.`
   );
 }
@@ -46,5 +46,6 @@ export function describeMetrics(label: string, m: Metrics): string {
 /** The dataset and training settings in a sentence. */
 export function describeTraining(config: PlaygroundConfig): string {
   const batch = config.batchSize >= 200 ? 'the whole training set' : `batches of ${config.batchSize}`;
-  return `${config.dataset} (noise ${formatNumber(config.noise)}), ${config.depth} hidden layer${config.depth === 1 ? '' : 's'} of ${config.width}, ${config.optimizer} at learning rate ${formatNumber(config.learningRate)} on ${batch}, seed ${config.seed}.`;
+  const name = config.dataset.charAt(0).toUpperCase() + config.dataset.slice(1);
+  return `${name} (noise ${formatNumber(config.noise)}), ${config.depth} hidden layer${config.depth === 1 ? '' : 's'} of ${config.width}, ${config.optimizer} at learning rate ${formatNumber(config.learningRate)} on ${batch}, seed ${config.seed}.`;
 }

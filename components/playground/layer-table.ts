@@ -42,9 +42,15 @@ export function layerRowsHtml(config: PlaygroundConfig, a: Metrics, b: Metrics |
   return rows.join('');
 }
 
-/** The table head for one network or two. */
+/** The table head: one row for one network; for two, a row naming each network over its four columns. */
 export function layerHeadHtml(labelA: string, labelB: string | null): string {
-  const group = (label: string): string =>
-    `<th scope="col">Activation (${label})</th><th scope="col">Gradient norm</th><th scope="col">Dead</th><th scope="col">Saturated</th>`;
-  return `<tr><th scope="col">Layer</th>${labelB === null ? group(labelA) : group(labelA) + group(labelB)}</tr>`;
+  const columns =
+    '<th scope="col">Activation</th><th scope="col">Gradient norm</th><th scope="col">Dead</th><th scope="col">Saturated</th>';
+  if (labelB === null) return `<tr><th scope="col">Layer</th>${columns}</tr>`;
+  const group = (label: string): string => `<th scope="colgroup" colspan="4">${escapeHtml(label)}</th>`;
+  return `<tr><th scope="col" rowspan="2">Layer</th>${group(labelA)}${group(labelB)}</tr><tr>${columns}${columns}</tr>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
