@@ -47,10 +47,8 @@ try {
     if (c.speed !== undefined) await page.selectOption('select[name="speed"]', c.speed);
     await page.click('[data-action="play"]');
     const result = await page.evaluate(async (seconds) => {
-      const el = document.querySelector('training-playground') as HTMLElement & {
-        handle?: { renderTimes: number[] };
-      };
-      const times = el.handle?.renderTimes ?? [];
+      const el = document.querySelector('training-playground') as HTMLElement & { renderTimes?: number[] };
+      const times = el.renderTimes ?? [];
       await new Promise((done) => setTimeout(done, 500));
       const startStep = Number(el.dataset['step']);
       times.length = 0;

@@ -190,3 +190,54 @@ describe('playground controls', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('playground in present mode', () => {
+  it('announces its state on a change and applies a state from the other window without echoing it', async () => {
+    const { page, context, errors } = await openPage(browser, '/playground/');
+    await ready(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { announced: unknown[] };
+      w.announced = [];
+      document.addEventListener('widget-state', (event) => w.announced.push((event as CustomEvent).detail));
+    });
+    await page.selectOption('select[name="preset"]', 'tanh-beats-sigmoid');
+    const announced = await page.evaluate(
+      () => (window as unknown as { announced: { id: string; state: Record<string, string> }[] }).announced,
+    );
+    expect(announced.at(-1)?.id).toBe('playground');
+    expect(announced.at(-1)?.state).toMatchObject({ preset: 'tanh-beats-sigmoid', act: 'tanh', run: 'pause' });
+
+    // What the deck does with the other window's state: a different preset, playing.
+    const state = {
+      ...(announced.at(-1)?.state ?? {}),
+      preset: 'relu-dies-bad-bias',
+      act: 'relu',
+      bias: '-2',
+      init: 'he',
+      'b.init': 'he',
+      lr: '0.01',
+      opt: 'adam',
+      stop: '400',
+      'b.act': 'relu',
+      'b.bias': '0',
+      run: 'play',
+      resets: '7',
+    };
+    const before = announced.length;
+    await page.evaluate((s) => {
+      document
+        .getElementById('playground')
+        ?.dispatchEvent(new CustomEvent('widget-state-apply', { detail: { id: 'playground', state: s } }));
+    }, state);
+    await expect(page.locator('select[name="preset"]').inputValue()).resolves.toBe('relu-dies-bad-bias');
+    await page.waitForFunction(
+      () => (document.querySelector('training-playground') as HTMLElement).dataset['step'] === '400',
+      null,
+      { timeout: 60_000 },
+    );
+    await expect(page.locator('[data-out="verdict"]').innerText()).resolves.toMatch(/^Claim holds/);
+    expect(await page.evaluate(() => (window as unknown as { announced: unknown[] }).announced.length)).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});

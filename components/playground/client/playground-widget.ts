@@ -30,21 +30,27 @@ import { networkStroke, SECOND_DASH, TEST_DASH } from '../specs/series.ts';
 import { unitsSpec } from '../specs/units-spec.ts';
 import type { LossPoint } from '../trace.ts';
 import type { FromWorker, NetworkFrame, ToWorker } from '../worker-protocol.ts';
+import type { WidgetHandle } from '../../plots/client/when-near.ts';
+import { stateReader, type WidgetState } from '../../plots/specs/widget-state.ts';
 import { drawSurface, readColours, type SurfaceColours } from './draw-surface.ts';
 
-/** Keys the playground owns in the query string (cleared before each write). */
+/** Keys the playground owns in the query string, after its prefix (cleared before each write). */
 const OWN_KEYS = /^(preset|data|noise|depth|width|act|alpha|init|sigma|bias|lr|opt|batch|seed|stop|cmp|b\..*)$/;
 /** Keep the drawn loss history this short: halve it (every other point) when it grows past. */
 const HISTORY_MAX = 800;
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
-export interface PlaygroundHandle {
-  /** Render times of the last frames in ms (for the frame-time benchmark). */
-  readonly renderTimes: number[];
+/** This widget's keys of the query string, without its prefix (`playground.data` → `data`; no prefix on /playground/). */
+function ownQuery(prefix: string): URLSearchParams {
+  const own = new URLSearchParams();
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    if (key.startsWith(prefix)) own.set(key.slice(prefix.length), value);
+  }
+  return own;
 }
 
-export function hydrate(root: HTMLElement): PlaygroundHandle {
+export function hydrate(root: HTMLElement): WidgetHandle {
   const form = find<HTMLFormElement>(root, 'form');
   const control = <T extends HTMLInputElement | HTMLSelectElement>(name: string): T =>
     find<T>(form, `[name="${name}"]`);
@@ -54,8 +60,9 @@ export function hydrate(root: HTMLElement): PlaygroundHandle {
   const stepButton = button('step');
   const resetButton = button('reset');
 
-  const search = new URLSearchParams(location.search);
-  let preset: Preset | undefined = findPreset(search.get('preset'));
+  const prefix = root.dataset['urlPrefix'] ?? '';
+  const search = ownQuery(prefix);
+  let preset: Preset | undefined = findPreset(search.get('preset')) ?? findPreset(root.dataset['preset'] ?? null);
   let config = readConfig(search, preset?.config ?? DEFAULT_CONFIG);
   let dataset: Dataset = datasetOf(config);
   let histories: LossPoint[][] = [[], []];
@@ -166,15 +173,61 @@ export function hydrate(root: HTMLElement): PlaygroundHandle {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
       const url = new URL(location.href);
-      for (const key of [...url.searchParams.keys()]) if (OWN_KEYS.test(key)) url.searchParams.delete(key);
-      if (preset !== undefined && same(config, preset.config)) url.searchParams.set('preset', preset.id);
-      else for (const [k, v] of Object.entries(configQuery(config))) url.searchParams.set(k, v);
+      for (const key of [...url.searchParams.keys()]) {
+        if (key.startsWith(prefix) && OWN_KEYS.test(key.slice(prefix.length))) url.searchParams.delete(key);
+      }
+      const entries = isPreset() ? { preset: preset?.id ?? '' } : configQuery(config);
+      for (const [k, v] of Object.entries(entries)) url.searchParams.set(`${prefix}${k}`, v);
       history.replaceState(history.state, '', url);
     }, 200);
   }
 
+  /** The configuration is exactly the loaded preset's (so its labels, URL and claim apply). */
+  const isPreset = (): boolean => preset !== undefined && same(config, preset.config);
+
+  // ---- present mode: one window's changes replayed in the other ---------------------------------
+  /** Resets and single steps so far: the other window replays the difference. */
+  let resets = 0;
+  let manualSteps = 0;
+  function stateEntries(): WidgetState {
+    return {
+      ...configQuery(config),
+      ...(isPreset() ? { preset: preset?.id ?? '' } : {}),
+      run: playing ? 'play' : 'pause',
+      resets: String(resets),
+      steps: String(manualSteps),
+    };
+  }
+  /** The reader changed something: tell present mode (it relays to the other window). */
+  function publish(): void {
+    root.dispatchEvent(
+      new CustomEvent('widget-state', { bubbles: true, detail: { id: root.id, state: stateEntries() } }),
+    );
+  }
+  function apply(state: WidgetState): void {
+    const read = stateReader(state);
+    const received = new URLSearchParams(Object.entries(state));
+    const nextPreset = findPreset(read('preset'));
+    const next = readConfig(received, nextPreset?.config ?? config);
+    const theirResets = Number(read('resets') ?? resets);
+    if (!same(next, config) || theirResets !== resets) {
+      preset = nextPreset;
+      resets = theirResets;
+      manualSteps = 0;
+      reset(next);
+    }
+    const theirSteps = Number(read('steps') ?? manualSteps);
+    for (; manualSteps < theirSteps; manualSteps++) send({ type: 'step' });
+    const wantPlay = read('run') === 'play';
+    if (wantPlay !== playing) {
+      playing = wantPlay;
+      send({ type: playing ? 'play' : 'pause' });
+      showPlaying();
+    }
+  }
+
   function labels(): [string, string] {
-    if (preset !== undefined && same(config, preset.config)) return [...preset.labels];
+    if (isPreset() && preset !== undefined) return [...preset.labels];
     return [describeChoice(config), config.compare === null ? '' : describeChoice(config.compare)];
   }
 
@@ -247,12 +300,20 @@ export function hydrate(root: HTMLElement): PlaygroundHandle {
     if (target.name === 'speed') return send({ type: 'speed', stepsPerSecond: Number(target.value) });
     if (target.name === 'preset') {
       preset = findPreset(target.value);
-      return reset(preset?.config ?? config);
+      userReset(preset?.config ?? config);
+      return;
     }
     const next = readControls(target.name);
     if (preset !== undefined && !same(next, preset.config)) preset = undefined;
-    reset(next);
+    userReset(next);
   });
+
+  function userReset(next: PlaygroundConfig): void {
+    resets++;
+    manualSteps = 0;
+    reset(next);
+    publish();
+  }
   // Sliders: show the number while dragging; the change event (on release, or per key press) resets.
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLInputElement;
@@ -263,9 +324,14 @@ export function hydrate(root: HTMLElement): PlaygroundHandle {
     playing = !playing;
     send({ type: playing ? 'play' : 'pause' });
     showPlaying();
+    publish();
   });
-  stepButton.addEventListener('click', () => send({ type: 'step' }));
-  resetButton.addEventListener('click', () => reset(config));
+  stepButton.addEventListener('click', () => {
+    manualSteps++;
+    send({ type: 'step' });
+    publish();
+  });
+  resetButton.addEventListener('click', () => userReset(config));
 
   // ---- frames ------------------------------------------------------------------------------------
   let queued = false;
@@ -375,5 +441,7 @@ export function hydrate(root: HTMLElement): PlaygroundHandle {
   out('engine').textContent = 'Press Play to train; change any setting to start again from step 0.';
   send({ type: 'speed', stepsPerSecond: Number(control('speed').value) });
   reset(config);
-  return { renderTimes };
+  // For the frame-time benchmark (scripts/bench-playground.ts).
+  Object.defineProperty(root, 'renderTimes', { value: renderTimes });
+  return { apply };
 }
