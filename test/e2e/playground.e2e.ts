@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presets } from '../../components/playground/presets.ts';
+import { traceRun } from '../../components/playground/trace.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openPage } from './support/page.ts';
 
@@ -116,6 +117,14 @@ describe('playground presets', () => {
       expect(a.norms.length).toBe(preset.config.depth + 1);
       expect(b.norms.length).toBe(preset.config.depth + 1);
       claims[id]?.(a, b);
+      // The worker ran the very steps the build ran: same engine, same seed, same numbers.
+      for (const [side, shownSide] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
+        const built = traceRun(preset.config, side, preset.config.stopAt, 1).end;
+        expect(Math.abs(shownSide.testLoss - built.testLoss) / built.testLoss).toBeLessThan(1e-9);
+      }
       await expect(page.locator('[data-out="verdict"]').innerText()).resolves.toMatch(/^Claim holds at step/);
       await expect(page.locator('[data-out="status"]').innerText()).resolves.toContain(
         `Paused at step ${preset.config.stopAt}`,
