@@ -62,20 +62,21 @@ export function advance(run: Run, config: PlaygroundConfig, count: number): numb
 export function metricsOf(run: Run): Metrics {
   const { network, dataset } = run;
   const { train, test } = dataset;
-  const stats = network.unitStats(train.inputs, {
+  // One forward and backward pass over the training set gives its loss, the norms and the unit stats.
+  const seen = network.inspect(train.inputs, train.targets, {
     epsilon: SATURATION_EPSILON,
     range: [HIST_LO, HIST_HI],
     bins: HIST_BINS,
   });
   return {
     step: run.step,
-    trainLoss: network.loss(train.inputs, train.targets),
+    trainLoss: seen.loss,
     testLoss: network.loss(test.inputs, test.targets),
     testAccuracy: dataset.task === 'classification' ? accuracy(network.predict(test.inputs), test.targets) : Number.NaN,
-    norms: Array.from(network.gradientNormsByLayer(train.inputs, train.targets)),
-    dead: stats.map((s) => s.dead),
-    saturated: stats.map((s) => s.saturated),
-    histograms: stats.map((s) => Array.from(s.histogram.counts)),
+    norms: Array.from(seen.norms),
+    dead: seen.stats.map((s) => s.dead),
+    saturated: seen.stats.map((s) => s.saturated),
+    histograms: seen.stats.map((s) => Array.from(s.histogram.counts)),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 export { createNetwork } from './network.ts';
 export type {
+  Inspection,
   LayerActivation,
   LayerStats,
   LossName,

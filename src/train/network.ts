@@ -56,6 +56,13 @@ export interface LayerStats {
   readonly histogram: { readonly edges: Float64Array; readonly counts: Uint32Array };
 }
 
+/** What `inspect` returns: the three views of one pass. */
+export interface Inspection {
+  readonly loss: number;
+  readonly norms: Float64Array;
+  readonly stats: LayerStats[];
+}
+
 export interface Network {
   readonly sizes: readonly number[];
   readonly lossName: LossName;
@@ -74,6 +81,8 @@ export interface Network {
   predict(inputs: Float64Array): Float64Array;
   /** Dead and saturated fractions and a g′ histogram for each hidden layer. */
   unitStats(inputs: Float64Array, options?: UnitStatsOptions): LayerStats[];
+  /** `loss`, `gradientNormsByLayer` and `unitStats` on the same examples from one forward and backward pass. */
+  inspect(inputs: Float64Array, targets: Float64Array, options?: UnitStatsOptions): Inspection;
   /** One update on the next minibatch; returns that minibatch's loss before the update. */
   step(inputs: Float64Array, targets: Float64Array, options: StepOptions): number;
 }
@@ -267,6 +276,50 @@ export function createNetwork(spec: NetworkSpec): Network {
     return loss;
   }
 
+  /** ‖(∂W_l, ∂b_l)‖₂ per layer, from `grad` as the last backward pass left it. */
+  function normsOfGradient(): Float64Array {
+    const norms = new Float64Array(layers);
+    for (let l = 0; l < layers; l++) {
+      let s = 0;
+      const end = (biasOffsets[l] as number) + (sizes[l + 1] as number);
+      for (let i = weightOffsets[l] as number; i < end; i++) s += (grad[i] as number) ** 2;
+      norms[l] = Math.sqrt(s);
+    }
+    return norms;
+  }
+
+  /** Per hidden layer, from the pre-activations the last forward pass left for its m examples. */
+  function statsOfForward(m: number, options: UnitStatsOptions): LayerStats[] {
+    const epsilon = options.epsilon ?? 0.01;
+    const [lo, hi] = options.range ?? [-0.25, 1.75];
+    const bins = options.bins ?? 40;
+    const edges = Float64Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo) * i) / bins);
+    const stats: LayerStats[] = [];
+    for (let l = 0; l < hidden; l++) {
+      const n = sizes[l + 1] as number;
+      const z = zs[l] as Float64Array;
+      const act = acts[l] as ResolvedActivation;
+      const counts = new Uint32Array(bins);
+      let dead = 0;
+      let saturated = 0;
+      for (let j = 0; j < n; j++) {
+        let zero = 0;
+        let small = 0;
+        for (let i = 0; i < m; i++) {
+          const d = act.derivative(z[i * n + j] as number, act.params);
+          if (d === 0) zero++;
+          if (Math.abs(d) < epsilon) small++;
+          const bin = Math.min(bins - 1, Math.max(0, Math.floor(((d - lo) / (hi - lo)) * bins)));
+          counts[bin] = (counts[bin] as number) + 1;
+        }
+        if (zero === m) dead++;
+        if (small > m / 2) saturated++;
+      }
+      stats.push({ dead: dead / n, saturated: saturated / n, histogram: { edges, counts } });
+    }
+    return stats;
+  }
+
   // Minibatches: a seeded shuffle of the example indices, walked in order and reshuffled each epoch.
   const batchRandom: Random = mulberry32(hashSeed(`${String(spec.seed)}/batches`));
   let order = new Uint32Array(0);
@@ -320,14 +373,7 @@ export function createNetwork(spec: NetworkSpec): Network {
     },
     gradientNormsByLayer(inputs, targets) {
       gradientInto(inputs, targets);
-      const norms = new Float64Array(layers);
-      for (let l = 0; l < layers; l++) {
-        let s = 0;
-        const end = (biasOffsets[l] as number) + (sizes[l + 1] as number);
-        for (let i = weightOffsets[l] as number; i < end; i++) s += (grad[i] as number) ** 2;
-        norms[l] = Math.sqrt(s);
-      }
-      return norms;
+      return normsOfGradient();
     },
     predict(inputs) {
       const m = countOf(inputs);
@@ -337,36 +383,13 @@ export function createNetwork(spec: NetworkSpec): Network {
       return out;
     },
     unitStats(inputs, options = {}) {
-      const epsilon = options.epsilon ?? 0.01;
-      const [lo, hi] = options.range ?? [-0.25, 1.75];
-      const bins = options.bins ?? 40;
       const m = countOf(inputs);
       forward(inputs, m);
-      const edges = Float64Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo) * i) / bins);
-      const stats: LayerStats[] = [];
-      for (let l = 0; l < hidden; l++) {
-        const n = sizes[l + 1] as number;
-        const z = zs[l] as Float64Array;
-        const act = acts[l] as ResolvedActivation;
-        const counts = new Uint32Array(bins);
-        let dead = 0;
-        let saturated = 0;
-        for (let j = 0; j < n; j++) {
-          let zero = 0;
-          let small = 0;
-          for (let i = 0; i < m; i++) {
-            const d = act.derivative(z[i * n + j] as number, act.params);
-            if (d === 0) zero++;
-            if (Math.abs(d) < epsilon) small++;
-            const bin = Math.min(bins - 1, Math.max(0, Math.floor(((d - lo) / (hi - lo)) * bins)));
-            counts[bin] = (counts[bin] as number) + 1;
-          }
-          if (zero === m) dead++;
-          if (small > m / 2) saturated++;
-        }
-        stats.push({ dead: dead / n, saturated: saturated / n, histogram: { edges, counts } });
-      }
-      return stats;
+      return statsOfForward(m, options);
+    },
+    inspect(inputs, targets, options = {}) {
+      const loss = gradientInto(inputs, targets);
+      return { loss, norms: normsOfGradient(), stats: statsOfForward(countOf(inputs), options) };
     },
     step(inputs, targets, options) {
       const { learningRate } = options;

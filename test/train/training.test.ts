@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ulpDistance } from '../math/ulp.ts';
 import { accuracy, circles, createNetwork, xor, type Dataset, type NetworkSpec } from '../../src/train/index.ts';
 
 function train(spec: Omit<NetworkSpec, 'loss'>, data: Dataset, steps: number, learningRate = 0.01) {
@@ -120,5 +121,24 @@ describe('what activations and inits do to training', () => {
     check('he', Math.sqrt(2 / n));
     check('lecun', Math.sqrt(1 / n));
     check({ scheme: 'normal', sigma: 0.3 }, 0.3);
+  });
+});
+
+describe('inspect', () => {
+  it('gives the same loss, norms and unit stats as the three separate calls', () => {
+    const data = circles(120, 0.1, 9);
+    const net = createNetwork({
+      sizes: [2, 6, 5, 1],
+      activations: ['relu', 'tanh'],
+      init: { scheme: 'he', bias: -0.3 },
+      seed: 2,
+      loss: 'bce',
+    });
+    const { inputs, targets } = data.train;
+    const seen = net.inspect(inputs, targets, { bins: 12 });
+    // The same arithmetic in the same order: equal to the last bit.
+    expect(ulpDistance(seen.loss, net.loss(inputs, targets))).toBe(0);
+    expect(Array.from(seen.norms)).toEqual(Array.from(net.gradientNormsByLayer(inputs, targets)));
+    expect(seen.stats).toEqual(net.unitStats(inputs, { bins: 12 }));
   });
 });
