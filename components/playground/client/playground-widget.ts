@@ -259,7 +259,12 @@ export function hydrate(root: HTMLElement): WidgetHandle {
       config.compare === null ? null : lb,
     );
     legends(la, lb);
-    out('verdict').hidden = true;
+    // A preset states its claim up front; the verdict replaces it when the run reaches stopAt.
+    const verdict = out('verdict');
+    delete verdict.dataset['holds'];
+    verdict.hidden = !isPreset();
+    if (isPreset() && preset !== undefined)
+      verdict.textContent = `Claim, checked at step ${config.stopAt}: ${preset.claim}`;
     showPlaying();
   }
 
@@ -420,9 +425,7 @@ export function hydrate(root: HTMLElement): WidgetHandle {
       f.b === null ? '' : `, and ${formatNumber(f.b.metrics.testLoss)} for ${lb}`
     }.`;
     const verdict = out('verdict');
-    const atEnd =
-      preset !== undefined && same(config, preset.config) && f.a.metrics.step === config.stopAt && f.b !== null;
-    verdict.hidden = !atEnd;
+    const atEnd = isPreset() && f.a.metrics.step === config.stopAt && f.b !== null;
     if (atEnd && preset !== undefined && f.b !== null) {
       const holds = preset.check(f.a.metrics, f.b.metrics);
       verdict.dataset['holds'] = String(holds);
