@@ -292,6 +292,19 @@ export function hydrate(root: HTMLElement): WidgetHandle {
     ]);
   }
 
+  /** One line under the buttons: what the run is doing and what the buttons will do. */
+  function engineNote(f: Frame): void {
+    const step = f.a.metrics.step;
+    const atStop = config.stopAt > 0 && step >= config.stopAt;
+    out('engine').textContent = f.playing
+      ? 'Training…'
+      : atStop
+        ? `Stopped at step ${step}, as set in “Stop at step”. Reset to watch again, or raise the stop to go on.`
+        : step === 0
+          ? 'Press Play to train; change any setting to start again from step 0.'
+          : `Paused at step ${step}.`;
+  }
+
   function showPlaying(): void {
     play.textContent = playing ? 'Pause' : 'Play';
     play.setAttribute('aria-pressed', String(playing));
@@ -356,6 +369,7 @@ export function hydrate(root: HTMLElement): WidgetHandle {
       playing = false;
       showPlaying();
     }
+    engineNote(message);
     if (!queued) {
       queued = true;
       requestAnimationFrame(() => {
