@@ -7,6 +7,7 @@
 import type { ActivationId } from '../../../src/math/index.ts';
 import type { Dataset, InitScheme, OptimizerName, DatasetName } from '../../../src/train/index.ts';
 import { draw, find } from '../../plots/client/runtime.ts';
+import type { PlotOptions } from '../../plots/plot-marks.ts';
 import { formatNumber, formatPercent } from '../../plots/format.ts';
 import { legendHtml } from '../../plots/legend.ts';
 import { describeChoice, describeMetrics, describeTraining } from '../describe.ts';
@@ -353,6 +354,28 @@ export function hydrate(root: HTMLElement): WidgetHandle {
 
   // ---- frames ------------------------------------------------------------------------------------
   let queued = false;
+  /** Redraw on the next animation frame (once, however many frames arrive before it). */
+  function schedule(): void {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      render();
+    });
+  }
+
+  // While training, draw only the views that can be seen: one scrolled out of sight is skipped and
+  // drawn again when it comes back. A pause draws everything, so every view ends on the same step.
+  const visible = new Set<Element>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) visible.add(entry.target);
+      else visible.delete(entry.target);
+    }
+    if (entries.some((entry) => entry.isIntersecting)) schedule();
+  });
+  for (const view of root.querySelectorAll('[data-chart], [data-canvas]')) observer.observe(view);
+  const shown = (view: Element): boolean => frame?.playing !== true || visible.has(view);
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
     const message = event.data;
     if (message.generation !== generation) return;
@@ -370,13 +393,7 @@ export function hydrate(root: HTMLElement): WidgetHandle {
       showPlaying();
     }
     engineNote(message);
-    if (!queued) {
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        render();
-      });
-    }
+    schedule();
   });
 
   function append(i: number, part: NetworkFrame): void {
@@ -401,23 +418,27 @@ export function hydrate(root: HTMLElement): WidgetHandle {
     const [la, lb] = labels();
     readout('a', a.metrics);
     if (b !== null) readout('b', b.metrics);
-    drawSurface(find<HTMLCanvasElement>(root, '[data-canvas="a"]'), a.surface, dataset, colours);
-    if (b !== null) drawSurface(find<HTMLCanvasElement>(root, '[data-canvas="b"]'), b.surface, dataset, colours);
+    const canvasA = find<HTMLCanvasElement>(root, '[data-canvas="a"]');
+    const canvasB = find<HTMLCanvasElement>(root, '[data-canvas="b"]');
+    if (shown(canvasA)) drawSurface(canvasA, a.surface, dataset, colours);
+    if (b !== null && shown(canvasB)) drawSurface(canvasB, b.surface, dataset, colours);
+    const chart = (name: string, spec: () => PlotOptions): void => {
+      const area = find(root, `[data-chart="${name}"]`);
+      if (shown(area)) draw(area, spec());
+    };
     const series = [
       { label: la, data: histories[0] ?? [] },
       ...(b === null ? [] : [{ label: lb, data: histories[1] ?? [] }]),
     ];
-    draw(find(root, '[data-chart="loss"]'), lossSpec(series, dataset.task === 'classification'));
-    draw(
-      find(root, '[data-chart="norm"]'),
+    chart('loss', () => lossSpec(series, dataset.task === 'classification'));
+    chart('norm', () =>
       normSpec([{ label: la, data: a.metrics.norms }, ...(b === null ? [] : [{ label: lb, data: b.metrics.norms }])]),
     );
-    draw(
-      find(root, '[data-chart="units"]'),
+    chart('units', () =>
       unitsSpec([{ label: la, data: a.metrics }, ...(b === null ? [] : [{ label: lb, data: b.metrics }])]),
     );
-    draw(find(root, '[data-chart="hist-a"]'), histogramSpec(a.metrics.histograms, 0));
-    if (b !== null) draw(find(root, '[data-chart="hist-b"]'), histogramSpec(b.metrics.histograms, 1));
+    chart('hist-a', () => histogramSpec(a.metrics.histograms, 0));
+    if (b !== null) chart('hist-b', () => histogramSpec(b.metrics.histograms, 1));
     find<HTMLElement>(root, '[data-out="layers"]').innerHTML = layerRowsHtml(config, a.metrics, b?.metrics ?? null);
     root.dataset['step'] = String(a.metrics.step);
     if (!frame.playing) describe(frame, la, lb);
