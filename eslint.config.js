@@ -15,7 +15,7 @@ const browserOnly = [
   'location',
   'HTMLElement',
   'customElements',
-].map((name) => ({ name, message: 'src/math, src/symbolic and src/grading are pure TypeScript: no DOM.' }));
+].map((name) => ({ name, message: 'src/math, src/symbolic, src/grading and src/train are pure TypeScript: no DOM.' }));
 
 /** Imports that would break the one-way layering math → symbolic → grading → components → pages. */
 const uiImports = [
@@ -43,7 +43,7 @@ export default defineConfig(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['src/math/**/*.ts', 'src/symbolic/**/*.ts', 'src/grading/**/*.ts'],
+    files: ['src/math/**/*.ts', 'src/symbolic/**/*.ts', 'src/grading/**/*.ts', 'src/train/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...browserOnly],
       'no-restricted-imports': ['error', { patterns: uiImports }],

@@ -1,5 +1,5 @@
 /**
- * Size report for the built site. For each lesson page (and /explore/) it prints the gzip size of the
+ * Size report for the built site. For each lesson page (and /explore/, /playground/) it prints the gzip size of the
  * JavaScript the page loads up front — its module scripts, modulepreloads and inline module scripts,
  * plus everything those import statically — and the gzip size of the lazily loaded plot chunks
  * (Plot itself, and the widget code with the math core). Exits non-zero when a budget is exceeded:
@@ -97,6 +97,7 @@ const pages = [
     .filter((d) => d.isDirectory() && existsSync(join(root, 'lessons', d.name, 'index.html')))
     .map((d) => join(root, 'lessons', d.name, 'index.html')),
   join(root, 'explore', 'index.html'),
+  join(root, 'playground', 'index.html'),
 ].filter((f) => existsSync(f));
 
 let failed = false;
