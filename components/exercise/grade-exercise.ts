@@ -1,9 +1,5 @@
-import {
-  asksForDerivative,
-  quantityOf,
-  type Exercise,
-  type NumericExercise,
-} from '../../src/content/exercise-schema.ts';
+import type { Exercise, NumericExercise } from '../../src/content/exercise-schema.ts';
+import { asksForDerivative, quantityOf } from '../../src/content/exercise-label.ts';
 import { grade, gradeChoice, gradeNumeric, gradeOrder, type GradeResult } from '../../src/grading/index.ts';
 import type { NumericTolerance } from '../../src/grading/grade-numeric.ts';
 import { evaluate, parse } from '../../src/symbolic/index.ts';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { activationIds, kebabId } from './lesson-schema.ts';
+import { LABEL_PATTERN } from './exercise-label.ts';
 
 /**
  * Exercises are data: one YAML file per lesson in `content/exercises/<lesson-id>.yaml`, validated
@@ -53,17 +54,7 @@ const quantityLabel = z
   .string()
   .min(3)
   .max(40)
-  .regex(/\S\s*[=≈]$/, 'a label names the quantity asked and ends with = or ≈, e.g. "g′(z) ="');
-
-/** The quantity an input's label names: `g′(z) =` → `g′(z)`. */
-export function quantityOf(label: string): string {
-  return label.replace(/\s*[=≈]\s*$/, '').trim();
-}
-
-/** Whether the quantity a label names is a derivative (`g′(z)`, `∂L/∂z`, `d/dz …`) rather than a function value. */
-export function asksForDerivative(label: string): boolean {
-  return /[′']|∂|\bd\//.test(quantityOf(label));
-}
+  .regex(LABEL_PATTERN, 'a label names the quantity asked and ends with = or ≈, e.g. "g′(z) ="');
 
 /** Fields every kind shares. */
 const common = {

@@ -96,6 +96,11 @@ describe('production build', () => {
     expect(checked).toBeGreaterThan(0); // every page loads at least the theme toggle
   });
 
+  it('ships no schema library to the browser (saved progress and the grader validate with small checks of their own)', () => {
+    const bundled = files.filter((f) => f.endsWith('.js') && /ZodError|\$ZodType/.test(readFileSync(f, 'utf8')));
+    expect(bundled.map((f) => relative(build.outDir, f))).toEqual([]);
+  });
+
   it('serves the KaTeX fonts itself', () => {
     // Stylesheets are inlined into the pages (astro.config: inlineStylesheets), so read both.
     const css = [

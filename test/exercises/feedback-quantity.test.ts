@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksForDerivative, quantityOf, type Exercise } from '../../src/content/exercise-schema.ts';
+import type { Exercise } from '../../src/content/exercise-schema.ts';
+import { asksForDerivative, quantityOf } from '../../src/content/exercise-label.ts';
 import { gradeExercise } from '../../components/exercise/grade-exercise.ts';
 import { instantiate } from '../../components/exercise/instantiate.ts';
 import { loadExercises } from './load-exercises.ts';
