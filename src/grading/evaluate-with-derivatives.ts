@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../symbolic/index.ts';
 import type { CompareOp, Expr, FunctionName } from '../symbolic/index.ts';
+import { exactDecimal, preciseConstant } from './evaluate-precise.ts';
 import { richardsonDerivative } from './richardson.ts';
 
 /**
@@ -83,6 +84,20 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   };
 
   const build = (node: Expr): CheckedFn => {
+    // A constant subexpression (`1e16 + 2 − 1e16`, `sqrt(2*pi)`) is folded in high precision and
+    // rounded once: its error bound is half an ulp, so an answer's own sloppiness in constants
+    // never buys it a wider tolerance.
+    if (node.kind !== 'number' && node.kind !== 'constant' && isConstantTree(node)) {
+      const exact = preciseConstant(node);
+      const v = exact === undefined ? Number.NaN : exact.toNumber();
+      if (Number.isFinite(v)) {
+        const err = exact !== undefined && exactDecimal(v).eq(exact) ? 0 : 0.5 * EPS * Math.abs(v);
+        return (s) => {
+          s.err = err;
+          return v;
+        };
+      }
+    }
     switch (node.kind) {
       case 'number': {
         const v = node.value;
@@ -254,6 +269,38 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   return build(e);
 }
 
+const constantTrees = new WeakMap<Expr, boolean>();
+
+/** Whether `e` mentions no name at all (no variable, symbol or parameter) and no d/dz node. */
+function isConstantTree(e: Expr): boolean {
+  const hit = constantTrees.get(e);
+  if (hit !== undefined) return hit;
+  let result: boolean;
+  switch (e.kind) {
+    case 'number':
+    case 'constant':
+      result = true;
+      break;
+    case 'name':
+    case 'derivative':
+      result = false;
+      break;
+    case 'neg':
+      result = isConstantTree(e.arg);
+      break;
+    case 'call':
+      result = e.args.every(isConstantTree);
+      break;
+    case 'cond':
+      result = isConstantTree(e.test) && isConstantTree(e.then) && isConstantTree(e.otherwise);
+      break;
+    default:
+      result = isConstantTree(e.left) && isConstantTree(e.right);
+  }
+  constantTrees.set(e, result);
+  return result;
+}
+
 /** 1 when `a op b` holds, else 0 (NaN compares false), as `evaluate` in src/symbolic. */
 function compareValues(op: CompareOp, a: number, b: number): number {
   switch (op) {
@@ -303,6 +350,9 @@ function buildCall(name: FunctionName, args: readonly CheckedFn[]): CheckedFn {
       const v = f([x]);
       if (name === 'sqrt' && x === 0) s.err = Math.sqrt(ex);
       else s.err = bound((ex > 0 ? slope(x, v) * ex : 0) + ulps * Math.abs(v));
+      // e^x underflowed to 0 although it is positive: the smallest double bounds the error, so a
+      // log or a division of it later is float64's loss (re-checked in 50 digits), not a real pole.
+      if (v === 0 && name === 'exp' && x > Number.NEGATIVE_INFINITY) s.err = Math.max(s.err, Number.MIN_VALUE);
       if (!Number.isFinite(v) && Number.isFinite(x)) {
         if (!edgeAtZero || (ex > 0 && Math.abs(x) <= ERROR_FACTOR * ex)) s.unreliable = true;
       }

@@ -80,6 +80,7 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   const ans = checker.tabulate(tree);
   const verdict = compareTables(ans, ref);
   if (verdict.equal) return { status: 'correct', feedback: 'Correct.' };
+  if (verdict.undecided === true) return UNDECIDED;
 
   const name = spec.referenceName ?? 'the derivative';
   const v = scope.variable;
@@ -140,6 +141,13 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   }
   return incorrect(counterexampleText(c, name, v), 'counterexample', c);
 }
+
+/** The checker could not decide: never "correct", and (like unreadable input) it costs no attempt. */
+const UNDECIDED: GradeResult = {
+  status: 'invalid',
+  code: 'undecided',
+  feedback: 'Couldn’t confirm this answer — try a simpler form.',
+};
 
 /** "At z = 2 your answer gives 0.0452; the derivative is 0.105." */
 function counterexampleText(c: Counterexample, name: string, variable: string): string {
