@@ -3,7 +3,7 @@ import erfcDouble from '@stdlib/math-base-special-erfc';
 import Decimal from 'decimal.js';
 import { activations } from '../math/index.ts';
 import type { ActivationId } from '../math/index.ts';
-import { FUNCTIONS, parse } from '../symbolic/index.ts';
+import { children, FUNCTIONS, parse } from '../symbolic/index.ts';
 import type { CompareOp, Expr } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
 
@@ -103,17 +103,35 @@ function erf(x: Dec): Dec {
   return v < 0 ? tail.minus(1) : ONE.minus(tail);
 }
 
-/**
- * Beyond this |x|, e^x is not computed (Decimal's exp slows down with the size of x, and float64
- * sample points never need it: at z = ±10⁴, e^(±2z) is the largest an honest answer asks for).
- */
-const EXP_LIMIT = 1e5;
+/** Beyond this |x|, e^x is not computed (its decimal exponent would pass 4·10⁸). */
+const EXP_LIMIT = 1e9;
+/** Beyond this |y·ln x|, x^y is not computed (Decimal's pow slows down with it). */
+const POW_LIMIT = 1e6;
 
 /** e^x, or NaN beyond ±EXP_LIMIT (then the point stays unconfirmed, never equal). */
 function exp(x: Dec): Dec {
   if (!x.isFinite()) return x.isNaN() ? NAN : x.isPos() ? new D(Infinity) : ZERO;
-  return x.abs().gt(EXP_LIMIT) ? NAN : D.exp(x);
+  if (x.abs().gt(EXP_LIMIT)) return NAN;
+  // e^x = 2^k·e^r with r = x − k·ln 2 in [−0.35, 0.35]; e^r by its Taylor series in 200-bit fixed
+  // point (BigInt), ~20× faster than Decimal's own exp and accurate to ~1e-58.
+  const k = Math.round(x.toNumber() / Math.LN2);
+  const r = x.minus(LN2.mul(k));
+  const scaled = BigInt(r.mul(FIXED_ONE_DEC).toFixed(0));
+  let term = FIXED_ONE;
+  let sum = FIXED_ONE;
+  for (let n = 1n; n < 80n && term !== 0n; n++) {
+    term = (term * scaled) / FIXED_ONE / n;
+    sum += term;
+  }
+  const er = new D(sum.toString()).div(FIXED_ONE_DEC);
+  return k >= 0 ? er.mul(TWO.pow(k)) : er.div(TWO.pow(-k));
 }
+
+const TWO = new D(2);
+const LN2 = D.ln(2);
+/** 2²⁰⁰, the unit of the fixed-point Taylor series in `exp`. */
+const FIXED_ONE = 1n << 200n;
+const FIXED_ONE_DEC = new D(FIXED_ONE.toString());
 
 const sigmoid = (x: Dec): Dec => ONE.div(ONE.plus(exp(x.neg())));
 // sinh, cosh, tanh and sech from e^(−|x|), so that no intermediate is larger than the result.
@@ -236,6 +254,28 @@ type Compiled = (z: Dec) => Dec;
 
 function compile(e: Expr, scope: Scope, defined: Map<string, Compiled>, compiling: Set<string>): Compiled {
   const build = (node: Expr): Compiled => compile(node, scope, defined, compiling);
+  if (e.kind !== 'number' && e.kind !== 'constant' && !mentionsName(e)) {
+    // A constant subexpression is evaluated once, at the first point.
+    const inner = compileNode(e, build, scope, defined, compiling);
+    let value: Dec | undefined;
+    return (z) => (value ??= inner(z));
+  }
+  return compileNode(e, build, scope, defined, compiling);
+}
+
+/** Whether `e` mentions a name or a d/dz node (otherwise it is a constant). */
+function mentionsName(e: Expr): boolean {
+  if (e.kind === 'name' || e.kind === 'derivative') return true;
+  return children(e).some(mentionsName);
+}
+
+function compileNode(
+  e: Expr,
+  build: (node: Expr) => Compiled,
+  scope: Scope,
+  defined: Map<string, Compiled>,
+  compiling: Set<string>,
+): Compiled {
   switch (e.kind) {
     case 'number': {
       let v: Dec;
@@ -300,11 +340,12 @@ function compile(e: Expr, scope: Scope, defined: Map<string, Compiled>, compilin
         if (x.isNeg() && !y.isInteger()) return NAN;
         if (x.isZero() && y.isNeg()) return NAN;
         if (x.isZero() && y.isZero()) return ONE;
-        if (x.isZero() || x.abs().eq(ONE)) return x.pow(y);
+        // Small integer powers are a few multiplications whatever the size of x.
+        if (x.isZero() || x.abs().eq(ONE) || (y.isInteger() && y.abs().lte(64))) return x.pow(y);
         // |x^y| = e^(y·ln|x|), ln|x| ≈ (decimal exponent + 1)·ln 10: refuse what exp would refuse,
         // before Decimal spends long on it.
         const size = Math.abs(y.toNumber()) * (Math.abs(x.e) + 1) * Math.LN10;
-        if (!(size <= 10 * EXP_LIMIT)) return NAN;
+        if (!(size <= POW_LIMIT)) return NAN;
         return x.pow(y);
       };
     }

@@ -168,6 +168,8 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
           const ey = s.err;
           const v = x * y;
           s.err = bound(Math.abs(y) * ex + Math.abs(x) * ey + ex * ey + EPS * Math.abs(v));
+          // An underflow to 0 of a product of non-zero factors: see `underflowed`.
+          if (v === 0 && x !== 0 && y !== 0) s.err = Math.max(s.err, Number.MIN_VALUE);
           if (!Number.isFinite(v) && Number.isFinite(x) && Number.isFinite(y)) s.unreliable = true;
           return v;
         };
@@ -210,6 +212,8 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
             err = (av * Math.abs(y) * ex) / -x + EPS * av; // integer y: ln|x| has no part
           else err = ex > 0 && y > 0 ? ex ** y : 0;
           s.err = bound(err);
+          // x^y underflowed to 0 although x ≠ 0 (2^(−1100)): a later division by it is float64's loss.
+          if (v === 0 && x !== 0) s.err = Math.max(s.err, Number.MIN_VALUE);
           if (!Number.isFinite(v) && Number.isFinite(x) && Number.isFinite(y)) {
             // 0^(−1) with an exact 0 is a pole, (−1)^0.5 a real domain error; near-edge or overflow is float64's.
             const nearEdge = Math.abs(x) <= ERROR_FACTOR * ex && ex > 0;

@@ -38,10 +38,16 @@ const MAX_SWITCHES = 16;
  * sign change or exact zero is refined by bisection, and every local minimum of |u| on the grid
  * (a double root as in abs(z²), a narrow box `abs(z − 1.3) < 0.0004` whose two zeros fall into
  * one cell, the centre of a bump) by golden-section search. Kinks given by the caller are always
- * added. Poles of u also show up as sign changes; that only adds sample points beside them,
+ * added. With `features: false` only the switches count (derivation steps with d/dz nodes, where a
+ * feature would only shorten Richardson's steps). Poles of u also show up as sign changes; that only adds sample points beside them,
  * never a wrong verdict.
  */
-export function findKinks(trees: readonly Expr[], scope: Scope, given: readonly number[] = []): number[] {
+export function findKinks(
+  trees: readonly Expr[],
+  scope: Scope,
+  given: readonly number[] = [],
+  options: { readonly features?: boolean } = {},
+): number[] {
   const switches: Expr[] = [];
   const features: Expr[] = [];
   const visitedSymbols = new Set<string>();
@@ -58,7 +64,7 @@ export function findKinks(trees: readonly Expr[], scope: Scope, given: readonly 
 
   const kinks: number[] = given.filter(Number.isFinite);
   const seen = new Set<string>();
-  const sources = [...switches, ...features]
+  const sources = [...switches, ...(options.features === false ? [] : features)]
     .filter((u) => {
       const key = JSON.stringify(u);
       if (seen.has(key)) return false;

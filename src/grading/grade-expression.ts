@@ -187,7 +187,7 @@ function invalid(error: ParseError): GradeResult {
   const where = `(at character ${error.position + 1})`;
   const message = sentence(`${error.message} ${where}`);
   const feedback = error.hint === undefined ? message : `${message} ${sentence(error.hint)}`;
-  return { status: 'invalid', feedback, position: error.position };
+  return { status: 'invalid', feedback, position: error.position, code: error.code };
 }
 
 // ── symbols written as functions ───────────────────────────────────────────

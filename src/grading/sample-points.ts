@@ -50,6 +50,8 @@ export interface SamplePoint {
   readonly clearance: number;
   /** A kink itself (checked under the kink convention, see equivalent.ts); never from samplePoints. */
   readonly kink?: boolean;
+  /** A point placed for a narrow interval between kinks (a fraction across it, or a shrunk offset). */
+  readonly interior?: boolean;
 }
 
 /**
@@ -73,7 +75,12 @@ export function samplePoints(options: SamplePointOptions = {}): SamplePoint[] {
     const below = i > 0 ? k - (kinks[i - 1] ?? k) : Number.POSITIVE_INFINITY;
     const above = i < kinks.length - 1 ? (kinks[i + 1] ?? k) - k : Number.POSITIVE_INFINITY;
     for (const d of KINK_OFFSETS) {
-      candidates.push(k - Math.min(d * scale, below / 3), k + Math.min(d * scale, above / 3));
+      // An offset shrunk to a third of the gap is, like the fractions, a point for narrow intervals.
+      const left = k - Math.min(d * scale, below / 3);
+      const right = k + Math.min(d * scale, above / 3);
+      candidates.push(left, right);
+      if (below / 3 < d * scale) interior.add(left);
+      if (above / 3 < d * scale) interior.add(right);
     }
     const next = kinks[i + 1];
     if (next !== undefined) {
@@ -109,7 +116,7 @@ export function samplePoints(options: SamplePointOptions = {}): SamplePoint[] {
     const clearance = distanceToNearest(z, kinks);
     if (clearance === 0) continue;
     if (!interior.has(z) && kinks.some((k) => Math.abs(z - k) < KINK_CLEARANCE * Math.max(1, Math.abs(k)))) continue;
-    points.push({ z, clearance });
+    points.push(interior.has(z) ? { z, clearance, interior: true } : { z, clearance });
   }
   return points;
 }
