@@ -1,6 +1,6 @@
 import katex from 'katex';
 import { katexOptions } from '../../src/build/katex-options.ts';
-import { changedNodes, derive, locateKinks, parseWithParameters, toTeX } from '../../src/symbolic/index.ts';
+import { changedNodes, children, derive, locateKinks, parseWithParameters, toTeX } from '../../src/symbolic/index.ts';
 import type { DerivativeRule, Expr, ParseError } from '../../src/symbolic/index.ts';
 import type { PlotOptions } from '../plots/plot-marks.ts';
 import { formatNumber, formatZ } from '../plots/format.ts';
@@ -79,6 +79,11 @@ export function typeset(tex: string, displayMode = true): string {
   return katex.renderToString(tex, { ...katexOptions, displayMode });
 }
 
+/** Whether `e` mentions the name `n`. */
+function mentions(e: Expr, n: string): boolean {
+  return (e.kind === 'name' && e.name === n) || children(e).some((c) => mentions(c, n));
+}
+
 /** Plot z-range of the lab. */
 export const LAB_RANGE = 6;
 
@@ -90,6 +95,21 @@ export const LAB_RANGE = 6;
 export function labView(state: LabState): LabView {
   const parsed = parseWithParameters(state.f);
   if (!parsed.ok) return { ok: false, state, error: parsed.error };
+  // `x^2` or `5`: a function of no z would silently become a parameter or a constant.
+  if (!mentions(parsed.tree, 'z')) {
+    const first = parsed.parameters[0];
+    const at = first === undefined ? -1 : state.f.search(new RegExp(`(?<![A-Za-z0-9_])${first}(?![A-Za-z0-9_])`));
+    return {
+      ok: false,
+      state,
+      error: {
+        code: 'no-variable',
+        message: 'g does not depend on z',
+        position: Math.max(0, at),
+        hint: first === undefined ? 'write a function of z, e.g. z*sigmoid(z)' : `did you mean z instead of ${first}?`,
+      },
+    };
+  }
   const result = derive(parsed.tree, parsed.parameters);
   if (!result.ok) return { ok: false, state, error: result.error };
   const parameters: ParameterView[] = result.parameters.map((n) => {
@@ -158,13 +178,15 @@ export function labView(state: LabState): LabView {
 export function propertyLines(p: ActivationProperties): PropertyLine[] {
   const range = `(${formatNumber(p.range[0])}, ${formatNumber(p.range[1])})`;
   const bounded =
-    p.boundedAbove && p.boundedBelow
-      ? 'bounded'
-      : p.boundedBelow
-        ? 'bounded below only'
-        : p.boundedAbove
-          ? 'bounded above only'
-          : 'unbounded';
+    !Number.isFinite(p.range[0]) && !Number.isFinite(p.range[1]) && p.undefinedPoints > 0
+      ? 'unbounded (g is undefined at some points)'
+      : p.boundedAbove && p.boundedBelow
+        ? 'bounded'
+        : p.boundedBelow
+          ? 'bounded below only'
+          : p.boundedAbove
+            ? 'bounded above only'
+            : 'unbounded';
   const lines: PropertyLine[] = [
     { label: 'Range', value: `${range}, ${bounded} (sampled on [−50, 50], tails at ±10⁶)` },
     {
@@ -174,13 +196,17 @@ export function propertyLines(p: ActivationProperties): PropertyLine[] {
           ? 'yes, non-decreasing: g′ ≥ 0 at every sampled point'
           : p.monotonic === 'decreasing'
             ? 'non-increasing: g′ ≤ 0 at every sampled point'
-            : 'no: g′ changes sign, so g has a dip or a bump',
+            : 'no: g′ changes sign or g jumps (a dip, a bump or a pole)',
     },
     {
       label: 'Zero-centred',
       value: p.zeroCentred
-        ? 'yes: g(0) = 0 and g takes both signs, so outputs centre near 0'
-        : `no: g(0) = ${formatNumber(p.g0)}${p.range[0] >= 0 ? ' and g is never negative' : ''}`,
+        ? 'yes: g is odd (g(−z) = −g(z)), so outputs centre on 0'
+        : !Number.isFinite(p.g0)
+          ? 'no: g is not defined at 0'
+          : Math.abs(p.g0) >= 1e-12
+            ? `no: g(0) = ${formatNumber(p.g0)}${p.range[0] >= 0 ? ' and g is never negative' : ''}`
+            : `no: g(0) = 0 but g is not odd, so its outputs do not centre on 0${p.range[0] >= 0 ? ' (g is never negative)' : ''}`,
     },
     {
       label: 'Largest slope',
@@ -209,11 +235,14 @@ export function propertyLines(p: ActivationProperties): PropertyLine[] {
               )
               .join('; '),
     },
-    {
+  ];
+  // An RMS distance that is not finite (g undefined or huge somewhere on [−5, 5]) names no neighbour.
+  if (Number.isFinite(p.nearest.rms)) {
+    lines.push({
       label: 'Nearest library activation',
       value: `${p.nearest.name} (RMS distance ${formatNumber(p.nearest.rms)} on [−5, 5])`,
-    },
-  ];
+    });
+  }
   if (p.undefinedPoints > 0)
     lines.push({ label: 'Domain', value: `undefined at ${p.undefinedPoints} of 2001 sampled points of [−50, 50]` });
   return lines;

@@ -1,3 +1,4 @@
+import { derivativeSize } from './derivative-size.ts';
 import { applyRule, isConstant } from './derivative-rules.ts';
 import type { DerivativeRule, KinkSource } from './derivative-rules.ts';
 import { derivative, num } from './expr.ts';
@@ -59,6 +60,13 @@ export type DifferentiateResult = Differentiation | DifferentiationFailure;
  * never gets here: the parser reads it as the sigmoid (an alias, see functions.ts).
  */
 const GREEK_PARAMETERS: ReadonlySet<string> = new Set([...GREEK_LOWER, 'eps']);
+
+/**
+ * Largest estimated derivative (in nodes, see derivativeSize.ts) that is worked out step by step:
+ * beyond it the steps would take longer than 100 ms and fill pages no one reads (a product of 250
+ * factors, min of 81 arguments, 60 nested mish, a tower of 63 powers are all refused at once).
+ */
+export const MAX_DERIVATIVE_SIZE = 2000;
 
 /** At most this many parameters in one input. */
 export const MAX_PARAMETERS = 8;
@@ -150,6 +158,15 @@ export function differentiate(expression: string, options: DifferentiateOptions 
 
 /** Differentiates an already parsed tree (the lab re-uses its parse). */
 export function derive(input: Expr, parameters: readonly string[], variable = 'z'): DifferentiateResult {
+  const size = derivativeSize(input);
+  if (size > MAX_DERIVATIVE_SIZE) {
+    return failure({
+      code: 'too-large',
+      message: `the derivative of this expression is too large to show step by step (about ${String(Math.round(size / 100) * 100)} terms)`,
+      position: 0,
+      hint: 'differentiate a part of it, or fewer factors at a time',
+    });
+  }
   const line = (tree: Expr, rule: DerivativeRule, note: string): DerivationLine => ({
     expression: toText(tree),
     rule,
