@@ -16,7 +16,7 @@ import type { Scope } from './evaluate-with-derivatives.ts';
  * agrees with the reference to ~1e-40, while the planted difference stands out.
  *
  * Numbers are read from the text they were written as (`0.1` is exactly 1/10); the variable and
- * parameters are the exact decimal expansions of their doubles. `erf` alone is taken at float64's
+ * parameters are their doubles' binary values to 50 digits. `erf` alone is taken at float64's
  * relative accuracy (see `erf`). The registry's activations are
  * evaluated through their formula in the answer syntax (`expression` of each entry), with the
  * optional second argument setting the entry's parameter. `d/dz(…)` nodes are not supported:
@@ -64,7 +64,7 @@ const NAN = new D(Number.NaN);
 const PI = D.acos(-1);
 const E = D.exp(1);
 
-/** The exact value of a double as a Decimal (a double is a dyadic rational: finitely many digits). */
+/** A double's binary value as a Decimal, to 50 digits (exact for integers below 2⁵³ and short dyadic fractions). */
 export function exactDecimal(x: number): Dec {
   if (!Number.isFinite(x)) return new D(x);
   // toPrecision(60) is not always exact; the binary expansion via BigInt is.
