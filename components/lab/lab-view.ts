@@ -2,12 +2,12 @@ import katex from 'katex';
 import { katexOptions } from '../../src/build/katex-options.ts';
 import { changedNodes, children, derive, locateKinks, parseWithParameters, toTeX } from '../../src/symbolic/index.ts';
 import type { DerivativeRule, Expr, ParseError } from '../../src/symbolic/index.ts';
-import type { PlotOptions } from '../plots/plot-marks.ts';
 import { formatNumber, formatZ } from '../plots/format.ts';
 import { checkSteps } from './check-steps.ts';
 import { findInTermsOfG } from './in-terms-of-g.ts';
 import type { GForm } from './in-terms-of-g.ts';
-import { labPlotSpec } from './lab-plot-spec.ts';
+import { labPlotSamples } from './lab-plot-spec.ts';
+import type { LabPlotSamples } from './lab-plot-spec.ts';
 import { paramRange } from './lab-state.ts';
 import type { LabState, ParamRange } from './lab-state.ts';
 import { activationProperties, bind, numericAgreement } from './properties.ts';
@@ -69,7 +69,8 @@ export type LabView =
       readonly properties: ActivationProperties;
       readonly propertyLines: readonly PropertyLine[];
       readonly agreement: Agreement;
-      readonly plot: PlotOptions;
+      /** The plot as sampled data (structured-cloneable: the lab computes views in a Web Worker). */
+      readonly plot: LabPlotSamples;
       readonly plotDescription: string;
     }
   | { readonly ok: false; readonly state: LabState; readonly error: ParseError };
@@ -149,7 +150,7 @@ export function labView(state: LabState): LabView {
     dg,
     properties.kinks.map((k) => k.z),
   );
-  const plot = labPlotSpec({
+  const plot = labPlotSamples({
     g,
     dg,
     range: LAB_RANGE,
