@@ -42,9 +42,30 @@ export function labPlotData(input: LabPlotInput): { z: number[]; g: number[]; dg
   return { z, g: g.map(cut), dg: dg.map(cut), y };
 }
 
+/** The plot as plain data (sampled curves, zones, kinks): what a Web Worker can send to the page. */
+export interface LabPlotSamples {
+  readonly range: number;
+  readonly zones: readonly (readonly [number, number])[];
+  readonly kinks: readonly number[];
+  readonly z: readonly number[];
+  readonly g: readonly number[];
+  readonly dg: readonly number[];
+  readonly y: readonly [number, number];
+}
+
+/** Samples the plot's curves (see labPlotData), keeping zones and kinks. */
+export function labPlotSamples(input: LabPlotInput): LabPlotSamples {
+  return { range: input.range, zones: input.zones, kinks: input.kinks, ...labPlotData(input) };
+}
+
 /** Plot options: zones shaded, axes, kinks as dotted rules, g′ dashed, g solid. Pure. */
 export function labPlotSpec(input: LabPlotInput): PlotOptions {
-  const data = labPlotData(input);
+  return labPlotFromSamples(labPlotSamples(input));
+}
+
+/** Plot options from sampled data (the page builds them from what the worker sent). */
+export function labPlotFromSamples(data: LabPlotSamples): PlotOptions {
+  const input = data;
   const n = data.z.length;
   return {
     width: 640,

@@ -1,8 +1,37 @@
 import { plot } from '../plots/plot-marks.ts';
 import { errorHtml, paramsHtml, resultsHtml, savedHtml } from './lab-html.ts';
+import { labPlotFromSamples } from './lab-plot-spec.ts';
 import { addSaved, parseSaved, readLabState, removeSaved, STORAGE_KEY, writeLabState } from './lab-state.ts';
 import type { LabState, SavedFunction } from './lab-state.ts';
 import { labView } from './lab-view.ts';
+import type { LabView } from './lab-view.ts';
+
+/**
+ * Computes views in a Web Worker where the browser has one (typing never blocks the page), else
+ * on the page. Only the answer to the latest request is delivered: a slow, stale derivation can
+ * never overwrite a newer error or result.
+ */
+function viewSource(deliver: (view: LabView) => void): (state: LabState) => void {
+  let latest = 0;
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('message', (event: MessageEvent<{ id: number; view: LabView }>) => {
+      if (event.data.id === latest) deliver(event.data.view);
+    });
+    worker.addEventListener('error', () => {
+      // The worker could not start (blocked, or an old browser): compute on the page from now on.
+      worker = undefined;
+    });
+  } catch {
+    worker = undefined;
+  }
+  return (state) => {
+    latest++;
+    if (worker === undefined) deliver(labView(state));
+    else worker.postMessage({ id: latest, state });
+  };
+}
 
 /** localStorage, or undefined where it is blocked (private mode, sandboxed frames). */
 function storage(): Storage | undefined {
@@ -65,8 +94,7 @@ export function hydrate(root: HTMLElement): void {
   notice.hidden = message === '';
   savedBody.innerHTML = savedHtml(saved, base);
 
-  const render = (): void => {
-    const view = labView(state);
+  const show = (view: LabView): void => {
     if (!view.ok) {
       error.innerHTML = errorHtml(state.f, view.error);
       error.hidden = false;
@@ -88,12 +116,14 @@ export function hydrate(root: HTMLElement): void {
     }
     results.innerHTML = resultsHtml(view, '');
     // The wrapper (role="img", aria-label) speaks for the picture; Plot's marks are decoration.
-    const svg = plot(view.plot);
+    const svg = plot(labPlotFromSamples(view.plot));
     svg.setAttribute('aria-hidden', 'true');
     results.querySelector('.lab-plot-svg')?.append(svg);
     root.dataset['state'] = 'ready';
     history.replaceState(history.state, '', base + writeLabState(state) + location.hash);
   };
+  const request = viewSource(show);
+  const render = (): void => request(state);
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {

@@ -1,13 +1,13 @@
 import katex from 'katex';
 import { katexOptions } from '../../src/build/katex-options.ts';
-import { changedNodes, derive, locateKinks, parseWithParameters, toTeX } from '../../src/symbolic/index.ts';
+import { changedNodes, children, derive, locateKinks, parseWithParameters, toTeX } from '../../src/symbolic/index.ts';
 import type { DerivativeRule, Expr, ParseError } from '../../src/symbolic/index.ts';
-import type { PlotOptions } from '../plots/plot-marks.ts';
 import { formatNumber, formatZ } from '../plots/format.ts';
 import { checkSteps } from './check-steps.ts';
 import { findInTermsOfG } from './in-terms-of-g.ts';
 import type { GForm } from './in-terms-of-g.ts';
-import { labPlotSpec } from './lab-plot-spec.ts';
+import { labPlotSamples } from './lab-plot-spec.ts';
+import type { LabPlotSamples } from './lab-plot-spec.ts';
 import { paramRange } from './lab-state.ts';
 import type { LabState, ParamRange } from './lab-state.ts';
 import { activationProperties, bind, numericAgreement } from './properties.ts';
@@ -69,7 +69,8 @@ export type LabView =
       readonly properties: ActivationProperties;
       readonly propertyLines: readonly PropertyLine[];
       readonly agreement: Agreement;
-      readonly plot: PlotOptions;
+      /** The plot as sampled data (structured-cloneable: the lab computes views in a Web Worker). */
+      readonly plot: LabPlotSamples;
       readonly plotDescription: string;
     }
   | { readonly ok: false; readonly state: LabState; readonly error: ParseError };
@@ -77,6 +78,11 @@ export type LabView =
 /** Display KaTeX with the site's options (highlight via \htmlClass allowed). */
 export function typeset(tex: string, displayMode = true): string {
   return katex.renderToString(tex, { ...katexOptions, displayMode });
+}
+
+/** Whether `e` mentions the name `n`. */
+function mentions(e: Expr, n: string): boolean {
+  return (e.kind === 'name' && e.name === n) || children(e).some((c) => mentions(c, n));
 }
 
 /** Plot z-range of the lab. */
@@ -90,6 +96,21 @@ export const LAB_RANGE = 6;
 export function labView(state: LabState): LabView {
   const parsed = parseWithParameters(state.f);
   if (!parsed.ok) return { ok: false, state, error: parsed.error };
+  // `x^2` or `5`: a function of no z would silently become a parameter or a constant.
+  if (!mentions(parsed.tree, 'z')) {
+    const first = parsed.parameters[0];
+    const at = first === undefined ? -1 : state.f.search(new RegExp(`(?<![A-Za-z0-9_])${first}(?![A-Za-z0-9_])`));
+    return {
+      ok: false,
+      state,
+      error: {
+        code: 'no-variable',
+        message: 'g does not depend on z',
+        position: Math.max(0, at),
+        hint: first === undefined ? 'write a function of z, e.g. z*sigmoid(z)' : `did you mean z instead of ${first}?`,
+      },
+    };
+  }
   const result = derive(parsed.tree, parsed.parameters);
   if (!result.ok) return { ok: false, state, error: result.error };
   const parameters: ParameterView[] = result.parameters.map((n) => {
@@ -129,7 +150,7 @@ export function labView(state: LabState): LabView {
     dg,
     properties.kinks.map((k) => k.z),
   );
-  const plot = labPlotSpec({
+  const plot = labPlotSamples({
     g,
     dg,
     range: LAB_RANGE,
@@ -158,13 +179,15 @@ export function labView(state: LabState): LabView {
 export function propertyLines(p: ActivationProperties): PropertyLine[] {
   const range = `(${formatNumber(p.range[0])}, ${formatNumber(p.range[1])})`;
   const bounded =
-    p.boundedAbove && p.boundedBelow
-      ? 'bounded'
-      : p.boundedBelow
-        ? 'bounded below only'
-        : p.boundedAbove
-          ? 'bounded above only'
-          : 'unbounded';
+    !Number.isFinite(p.range[0]) && !Number.isFinite(p.range[1]) && p.undefinedPoints > 0
+      ? 'unbounded (g is undefined at some points)'
+      : p.boundedAbove && p.boundedBelow
+        ? 'bounded'
+        : p.boundedBelow
+          ? 'bounded below only'
+          : p.boundedAbove
+            ? 'bounded above only'
+            : 'unbounded';
   const lines: PropertyLine[] = [
     { label: 'Range', value: `${range}, ${bounded} (sampled on [−50, 50], tails at ±10⁶)` },
     {
@@ -174,13 +197,17 @@ export function propertyLines(p: ActivationProperties): PropertyLine[] {
           ? 'yes, non-decreasing: g′ ≥ 0 at every sampled point'
           : p.monotonic === 'decreasing'
             ? 'non-increasing: g′ ≤ 0 at every sampled point'
-            : 'no: g′ changes sign, so g has a dip or a bump',
+            : 'no: g′ changes sign or g jumps (a dip, a bump or a pole)',
     },
     {
       label: 'Zero-centred',
       value: p.zeroCentred
-        ? 'yes: g(0) = 0 and g takes both signs, so outputs centre near 0'
-        : `no: g(0) = ${formatNumber(p.g0)}${p.range[0] >= 0 ? ' and g is never negative' : ''}`,
+        ? 'yes: g is odd (g(−z) = −g(z)), so outputs centre on 0'
+        : !Number.isFinite(p.g0)
+          ? 'no: g is not defined at 0'
+          : Math.abs(p.g0) >= 1e-12
+            ? `no: g(0) = ${formatNumber(p.g0)}${p.range[0] >= 0 ? ' and g is never negative' : ''}`
+            : `no: g(0) = 0 but g is not odd, so its outputs do not centre on 0${p.range[0] >= 0 ? ' (g is never negative)' : ''}`,
     },
     {
       label: 'Largest slope',
@@ -209,11 +236,14 @@ export function propertyLines(p: ActivationProperties): PropertyLine[] {
               )
               .join('; '),
     },
-    {
+  ];
+  // An RMS distance that is not finite (g undefined or huge somewhere on [−5, 5]) names no neighbour.
+  if (Number.isFinite(p.nearest.rms)) {
+    lines.push({
       label: 'Nearest library activation',
       value: `${p.nearest.name} (RMS distance ${formatNumber(p.nearest.rms)} on [−5, 5])`,
-    },
-  ];
+    });
+  }
   if (p.undefinedPoints > 0)
     lines.push({ label: 'Domain', value: `undefined at ${p.undefinedPoints} of 2001 sampled points of [−50, 50]` });
   return lines;

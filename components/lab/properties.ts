@@ -99,20 +99,32 @@ export function activationProperties(
       hi = Math.max(hi, v);
     }
   }
-  const boundedAbove = !(grows(right, true) || grows(left, true));
-  const boundedBelow = !(grows(right, false) || grows(left, false));
+  // A pole (1/z) or a point where g is undefined: no bound can be claimed from samples.
+  const kinks = confirmKinks(g, located);
+  const poles = undefinedPoints > 0 || located.some((k) => k.kind === 'pole');
+  const boundedAbove = !poles && !(grows(right, true) || grows(left, true));
+  const boundedBelow = !poles && !(grows(right, false) || grows(left, false));
   const g0 = g(0);
+  // Zero-centred as the registry means it (tanh, softsign): odd, g(−z) = −g(z), so outputs
+  // centre on 0. SiLU takes both signs with g(0) = 0 but is far from odd: not zero-centred.
+  let odd = Number.isFinite(g0) && Math.abs(g0) < 1e-12;
+  for (let i = 1; odd && i <= 200; i++) {
+    const z = (SPAN * i) / 200;
+    const [a, b] = [g(z), g(-z)];
+    if (!(Math.abs(a + b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))) odd = false;
+  }
   return {
     range: [boundedBelow ? lo : Number.NEGATIVE_INFINITY, boundedAbove ? hi : Number.POSITIVE_INFINITY],
     boundedBelow,
     boundedAbove,
-    monotonic: increasing ? 'increasing' : decreasing ? 'decreasing' : 'no',
-    zeroCentred: Math.abs(g0) < 1e-12 && lo < 0 && hi > 0,
+    // Across a pole g jumps (1/z from −∞ to +∞): not monotonic, whatever the sign of g′ beside it.
+    monotonic: poles ? 'no' : increasing ? 'increasing' : decreasing ? 'decreasing' : 'no',
+    zeroCentred: odd && lo < 0 && hi > 0,
     g0,
     maxSlope,
     saturation: saturationZones(dg, epsilon),
     epsilon,
-    kinks: confirmKinks(g, located),
+    kinks,
     nearest: nearestActivation(g),
     undefinedPoints,
   };

@@ -1,5 +1,6 @@
 import { FUNCTIONS } from '../symbolic/index.ts';
 import type { CompareOp, Expr, FunctionName } from '../symbolic/index.ts';
+import { exactDecimal, preciseConstant } from './evaluate-precise.ts';
 import { richardsonDerivative } from './richardson.ts';
 
 /**
@@ -83,6 +84,20 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   };
 
   const build = (node: Expr): CheckedFn => {
+    // A constant subexpression (`1e16 + 2 − 1e16`, `sqrt(2*pi)`) is folded in high precision and
+    // rounded once: its error bound is half an ulp, so an answer's own sloppiness in constants
+    // never buys it a wider tolerance.
+    if (node.kind !== 'number' && node.kind !== 'constant' && isConstantTree(node)) {
+      const exact = preciseConstant(node);
+      const v = exact === undefined ? Number.NaN : exact.toNumber();
+      if (Number.isFinite(v)) {
+        const err = exact !== undefined && exactDecimal(v).eq(exact) ? 0 : 0.5 * EPS * Math.abs(v);
+        return (s) => {
+          s.err = err;
+          return v;
+        };
+      }
+    }
     switch (node.kind) {
       case 'number': {
         const v = node.value;
@@ -153,6 +168,8 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
           const ey = s.err;
           const v = x * y;
           s.err = bound(Math.abs(y) * ex + Math.abs(x) * ey + ex * ey + EPS * Math.abs(v));
+          // An underflow to 0 of a product of non-zero factors: see `underflowed`.
+          if (v === 0 && x !== 0 && y !== 0) s.err = Math.max(s.err, Number.MIN_VALUE);
           if (!Number.isFinite(v) && Number.isFinite(x) && Number.isFinite(y)) s.unreliable = true;
           return v;
         };
@@ -195,6 +212,8 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
             err = (av * Math.abs(y) * ex) / -x + EPS * av; // integer y: ln|x| has no part
           else err = ex > 0 && y > 0 ? ex ** y : 0;
           s.err = bound(err);
+          // x^y underflowed to 0 although x ≠ 0 (2^(−1100)): a later division by it is float64's loss.
+          if (v === 0 && x !== 0) s.err = Math.max(s.err, Number.MIN_VALUE);
           if (!Number.isFinite(v) && Number.isFinite(x) && Number.isFinite(y)) {
             // 0^(−1) with an exact 0 is a pole, (−1)^0.5 a real domain error; near-edge or overflow is float64's.
             const nearEdge = Math.abs(x) <= ERROR_FACTOR * ex && ex > 0;
@@ -254,6 +273,38 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   return build(e);
 }
 
+const constantTrees = new WeakMap<Expr, boolean>();
+
+/** Whether `e` mentions no name at all (no variable, symbol or parameter) and no d/dz node. */
+function isConstantTree(e: Expr): boolean {
+  const hit = constantTrees.get(e);
+  if (hit !== undefined) return hit;
+  let result: boolean;
+  switch (e.kind) {
+    case 'number':
+    case 'constant':
+      result = true;
+      break;
+    case 'name':
+    case 'derivative':
+      result = false;
+      break;
+    case 'neg':
+      result = isConstantTree(e.arg);
+      break;
+    case 'call':
+      result = e.args.every(isConstantTree);
+      break;
+    case 'cond':
+      result = isConstantTree(e.test) && isConstantTree(e.then) && isConstantTree(e.otherwise);
+      break;
+    default:
+      result = isConstantTree(e.left) && isConstantTree(e.right);
+  }
+  constantTrees.set(e, result);
+  return result;
+}
+
 /** 1 when `a op b` holds, else 0 (NaN compares false), as `evaluate` in src/symbolic. */
 function compareValues(op: CompareOp, a: number, b: number): number {
   switch (op) {
@@ -303,6 +354,9 @@ function buildCall(name: FunctionName, args: readonly CheckedFn[]): CheckedFn {
       const v = f([x]);
       if (name === 'sqrt' && x === 0) s.err = Math.sqrt(ex);
       else s.err = bound((ex > 0 ? slope(x, v) * ex : 0) + ulps * Math.abs(v));
+      // e^x underflowed to 0 although it is positive: the smallest double bounds the error, so a
+      // log or a division of it later is float64's loss (re-checked in 50 digits), not a real pole.
+      if (v === 0 && name === 'exp' && x > Number.NEGATIVE_INFINITY) s.err = Math.max(s.err, Number.MIN_VALUE);
       if (!Number.isFinite(v) && Number.isFinite(x)) {
         if (!edgeAtZero || (ex > 0 && Math.abs(x) <= ERROR_FACTOR * ex)) s.unreliable = true;
       }

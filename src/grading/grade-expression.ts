@@ -106,6 +106,7 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   if (verdict.equal && formNote !== '')
     return { status: 'invalid', feedback: `Equal as a function of ${v}, but not in the form asked. ${formNote}` };
   if (verdict.equal) return { status: 'correct', feedback: 'Correct.' };
+  if (verdict.undecided === true) return UNDECIDED;
 
   const note = [symbolCallNote(answer, [...scope.define.keys()], v), formNote].filter((n) => n !== '').join(' ');
   const incorrect = (feedback: string, mistake: MistakeKind, c?: Counterexample): GradeResult => ({
@@ -166,6 +167,13 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   }
   return incorrect(counterexampleText(c, name, v), 'counterexample', c);
 }
+
+/** The checker could not decide: never "correct", and (like unreadable input) it costs no attempt. */
+const UNDECIDED: GradeResult = {
+  status: 'invalid',
+  code: 'undecided',
+  feedback: 'Couldn’t confirm this answer — try a simpler form.',
+};
 
 /** "At z = 2 your answer gives 0.0452; σ′(z) there is 0.105." */
 function counterexampleText(c: Counterexample, name: string, variable: string): string {
@@ -238,7 +246,12 @@ function invalid(error: ParseError, note = ''): GradeResult {
   const where = `(at character ${error.position + 1})`;
   const message = sentence(`${error.message} ${where}`);
   const hint = note !== '' ? note : error.hint === undefined ? '' : sentence(error.hint);
-  return { status: 'invalid', feedback: hint === '' ? message : `${message} ${hint}`, position: error.position };
+  return {
+    status: 'invalid',
+    feedback: hint === '' ? message : `${message} ${hint}`,
+    position: error.position,
+    code: error.code,
+  };
 }
 
 // ── symbols written as functions ───────────────────────────────────────────

@@ -19,6 +19,11 @@ export type MistakeKind =
 export interface GradeResult {
   readonly status: GradeStatus;
   readonly feedback: string;
+  /**
+   * For `invalid`: a stable code — the parser's (`unknown-name`, `invisible-character`, …) or
+   * `undecided` when the checker could not confirm an answer it could read.
+   */
+  readonly code?: string;
   /** For `invalid` text: the 0-based index where the problem is, to place a caret. */
   readonly position?: number;
   /** For an `incorrect` expression: which detector fired. */

@@ -1,3 +1,4 @@
+import { derivativeSize } from './derivative-size.ts';
 import { applyRule, isConstant } from './derivative-rules.ts';
 import type { DerivativeRule, KinkSource } from './derivative-rules.ts';
 import { derivative, num } from './expr.ts';
@@ -54,9 +55,18 @@ export interface DifferentiationFailure {
 
 export type DifferentiateResult = Differentiation | DifferentiationFailure;
 
-/** Greek letter names (and `eps`) that read as parameters when they appear in an input. */
-// Not `sigma`: in this course it names the sigmoid.
-const GREEK_PARAMETERS: ReadonlySet<string> = new Set([...[...GREEK_LOWER].filter((n) => n !== 'sigma'), 'eps']);
+/**
+ * Greek letter names (and `eps`) that read as parameters when they appear in an input. `sigma`
+ * never gets here: the parser reads it as the sigmoid (an alias, see functions.ts).
+ */
+const GREEK_PARAMETERS: ReadonlySet<string> = new Set([...GREEK_LOWER, 'eps']);
+
+/**
+ * Largest estimated derivative (in nodes, see derivativeSize.ts) that is worked out step by step:
+ * beyond it the steps would take longer than 100 ms and fill pages no one reads (a product of 250
+ * factors, min of 81 arguments, 60 nested mish, a tower of 63 powers are all refused at once).
+ */
+export const MAX_DERIVATIVE_SIZE = 2000;
 
 /** At most this many parameters in one input. */
 export const MAX_PARAMETERS = 8;
@@ -76,11 +86,9 @@ export type ParameterParse =
   | { readonly ok: true; readonly tree: Expr; readonly parameters: readonly string[] }
   | { readonly ok: false; readonly error: ParseError };
 
-const UNKNOWN_NAME = /^unknown name `([^`]+)`$/;
-
 /**
  * Parses `text` where free parameters are allowed: the parser is asked first with no symbols;
- * each "unknown name X" error whose X {@link isParameterName looks like a parameter} adds X as a
+ * each `unknown-name` error whose name X {@link isParameterName looks like a parameter} adds X as a
  * symbol and asks again (at most {@link MAX_PARAMETERS} times). Any other error is returned as
  * it is, with a hint for run-together names (`bz` → `b*z`).
  */
@@ -93,7 +101,7 @@ export function parseWithParameters(
   for (;;) {
     const result = parse(text, { variable, symbols: parameters, derivatives: options.derivatives === true });
     if (result.ok) return { ok: true, tree: result.tree, parameters: inOrder(result.tree, parameters) };
-    const unknown = UNKNOWN_NAME.exec(result.error.message)?.[1];
+    const unknown = result.error.code === 'unknown-name' ? result.error.name : undefined;
     if (unknown === undefined || !isParameterName(unknown, variable) || parameters.length >= MAX_PARAMETERS) {
       return { ok: false, error: withJoinedNamesHint(result.error, unknown, variable) };
     }
@@ -141,6 +149,7 @@ export function differentiate(expression: string, options: DifferentiateOptions 
   } catch (e) {
     // A rule's own bug must not reach the page: report it as an error the reader can act on.
     return failure({
+      code: 'internal',
       message: `could not differentiate this expression (${e instanceof Error ? e.message : String(e)})`,
       position: 0,
     });
@@ -149,6 +158,15 @@ export function differentiate(expression: string, options: DifferentiateOptions 
 
 /** Differentiates an already parsed tree (the lab re-uses its parse). */
 export function derive(input: Expr, parameters: readonly string[], variable = 'z'): DifferentiateResult {
+  const size = derivativeSize(input);
+  if (size > MAX_DERIVATIVE_SIZE) {
+    return failure({
+      code: 'too-large',
+      message: `the derivative of this expression is too large to show step by step (about ${String(Math.round(size / 100) * 100)} terms)`,
+      position: 0,
+      hint: 'differentiate a part of it, or fewer factors at a time',
+    });
+  }
   const line = (tree: Expr, rule: DerivativeRule, note: string): DerivationLine => ({
     expression: toText(tree),
     rule,
@@ -164,7 +182,11 @@ export function derive(input: Expr, parameters: readonly string[], variable = 'z
     const target = firstDerivative(current);
     if (target === undefined) break;
     if (steps.length > MAX_STEPS) {
-      return failure({ message: 'this expression is too large to differentiate step by step', position: 0 });
+      return failure({
+        code: 'too-large',
+        message: 'this expression is too large to differentiate step by step',
+        position: 0,
+      });
     }
     const applied = applyRule(target.arg, variable);
     const replaced = replaceNode(current, target, resolveTrivial(applied.result, variable));

@@ -352,10 +352,15 @@ export const FUNCTIONS: ReadonlyMap<FunctionName, FunctionInfo> = new Map(table.
 export const functionList: readonly FunctionInfo[] = table;
 
 /** Other spellings the parser accepts, mapped to the canonical name. */
+// A symbol an exercise declares (`u`, a parameter `sigma`) takes precedence over an alias.
 const ALIASES: ReadonlyMap<string, FunctionName> = new Map<string, FunctionName>([
   ['ln', 'log'],
   ['sgn', 'sign'],
   ['σ', 'sigmoid'],
+  ['sigma', 'sigmoid'],
+  ['H', 'heaviside'],
+  ['step', 'heaviside'],
+  ['u', 'heaviside'],
 ]);
 
 /** The function a typed name denotes (canonical name or alias), or undefined. */

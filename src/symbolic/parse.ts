@@ -31,7 +31,23 @@ export const MAX_DEPTH = 64;
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 const COMPARE_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 /** Tokens that may follow a bare function argument (`exp z + 1`) without making it ambiguous. */
-const CLOSERS: ReadonlySet<string> = new Set(['+', '-', '*', '/', ')', ',', '?', ':', '<', '<=', '>', '>=']);
+const CLOSERS: ReadonlySet<string> = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  ')',
+  ',',
+  '?',
+  ':',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '|',
+  '&&',
+  '||',
+]);
 /** Familiar functions this course does not use, so the message can say so. */
 const NOT_IN_COURSE: ReadonlySet<string> = new Set([
   'sin',
@@ -70,8 +86,8 @@ class Failure extends Error {
   }
 }
 
-const fail = (message: string, position: number, hint?: string): Failure =>
-  new Failure(hint === undefined ? { message, position } : { message, position, hint });
+const fail = (code: string, message: string, position: number, hint?: string): Failure =>
+  new Failure(hint === undefined ? { code, message, position } : { code, message, position, hint });
 
 /**
  * Parses answer-syntax text into an {@link Expr}. Never throws: every problem is a `ParseError`
@@ -79,13 +95,16 @@ const fail = (message: string, position: number, hint?: string): Failure =>
  *
  * Grammar, loosest binding first (all binary operators left-associative unless noted):
  * ```
- * cond    := compare ('?' cond ':' cond)?          right-associative, nestable
+ * cond    := or ('?' cond ':' cond)?               right-associative, nestable
+ * or      := and ('||' and)*                       1 where either holds
+ * and     := compare ('&&' compare)*               1 where both hold
  * compare := sum (('<'|'<='|'>'|'>=') sum)?         not chainable
  * sum     := term (('+'|'-') term)*
  * term    := unary (('*'|'/') unary | power)*       juxtaposition is implicit multiplication
  * unary   := ('-'|'+') unary | power                -z^2 is -(z^2); 2*-z is allowed
  * power   := primary ('^' unary)?                   right-associative: 2^3^2 = 2^9; z^-1 allowed
- * primary := number | name | '(' cond ')' | fn '(' args ')' | fn '^' n '(' args ')' | d/dz '(' cond ')'
+ * primary := number | name | '(' cond ')' | '|' cond '|' | fn '(' args ')' | fn '^' n '(' args ')'
+ *          | '\frac' '{' cond '}' '{' cond '}' | d/dz '(' cond ')'      (braces are parentheses)
  * ```
  * `1/2z` is (1/2)·z (strictly left to right). Implicit multiplication never starts with a number
  * (`z 2` is refused: probably a typo) and never directly follows an unbracketed exponent
@@ -99,7 +118,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   } catch (e) {
     if (e instanceof Failure) return { ok: false, error: e.error };
     // Unreachable by design; kept so that no exception can ever escape to a student's page.
-    return { ok: false, error: { message: 'could not read this expression', position: 0 } };
+    return { ok: false, error: { code: 'internal', message: 'could not read this expression', position: 0 } };
   }
 }
 
@@ -108,6 +127,8 @@ class Parser {
   private index = 0;
   private depth = 0;
   private openParens = 0;
+  /** 1 inside `|…|` (where a `|` closes), 0 elsewhere; parentheses reset it. */
+  private bars = 0;
   /** Token index right after the last exponent written without parentheses (`e^2|z`). */
   private bareExponentEnd = -1;
   private readonly variable: string;
@@ -125,13 +146,22 @@ class Parser {
   parseAll(): Expr {
     this.checkOptions();
     if (this.text.length > MAX_INPUT_LENGTH) {
-      throw fail(`input is too long (${this.text.length} characters, at most ${MAX_INPUT_LENGTH})`, MAX_INPUT_LENGTH);
+      throw fail(
+        'too-long',
+        `input is too long (${this.text.length} characters, at most ${MAX_INPUT_LENGTH})`,
+        MAX_INPUT_LENGTH,
+      );
     }
     const lexed = tokenize(this.text);
     if (!lexed.ok) throw new Failure(lexed.error);
     this.tokens = lexed.tokens;
     if (this.peek().type === 'end')
-      throw fail('the expression is empty', 0, `type an expression in ${this.variable}, e.g. 2${this.variable}`);
+      throw fail(
+        'empty',
+        'the expression is empty',
+        0,
+        `type an expression in ${this.variable}, e.g. 2${this.variable}`,
+      );
     const tree = this.parseCond();
     const t = this.peek();
     if (t.type !== 'end') throw this.unexpected(t);
@@ -145,12 +175,13 @@ class Parser {
     for (const n of names) {
       let problem: string | undefined;
       if (!IDENTIFIER.test(n)) problem = 'is not an identifier';
-      else if (lookupFunction(n) !== undefined) problem = 'is a function name';
+      // A function's canonical name cannot be a symbol; an alias (`u`, `H`, `sigma`) can, and the symbol wins.
+      else if ((FUNCTIONS as ReadonlyMap<string, FunctionInfo>).has(n)) problem = 'is a function name';
       else if (n === 'e' || n === 'pi') problem = 'is a constant';
-      if (problem !== undefined) throw fail(`invalid parse option: name \`${n}\` ${problem}`, 0);
+      if (problem !== undefined) throw fail('invalid-option', `invalid parse option: name \`${n}\` ${problem}`, 0);
     }
     if (this.symbols.has(this.variable))
-      throw fail(`invalid parse option: \`${this.variable}\` is both the variable and a symbol`, 0);
+      throw fail('invalid-option', `invalid parse option: \`${this.variable}\` is both the variable and a symbol`, 0);
   }
 
   // ── token helpers ─────────────────────────────────────────────────────────
@@ -158,7 +189,7 @@ class Parser {
   private peek(offset = 0): Token {
     const last = this.tokens[this.tokens.length - 1];
     const t = this.tokens[this.index + offset] ?? last;
-    if (t === undefined) throw fail('could not read this expression', 0);
+    if (t === undefined) throw fail('internal', 'could not read this expression', 0);
     return t;
   }
 
@@ -176,6 +207,7 @@ class Parser {
     this.depth++;
     if (this.depth > MAX_DEPTH) {
       throw fail(
+        'too-deep',
         `the expression is nested too deeply (more than ${MAX_DEPTH} levels)`,
         this.peek().pos,
         'simplify it or split it into parts',
@@ -191,7 +223,7 @@ class Parser {
 
   private parseCond(): Expr {
     this.enter();
-    const test = this.parseCompare();
+    const test = this.parseOr();
     let result = test;
     if (this.isOp(this.peek(), '?')) {
       this.next();
@@ -199,6 +231,7 @@ class Parser {
       const colon = this.peek();
       if (!this.isOp(colon, ':')) {
         throw fail(
+          'incomplete-condition',
           'expected `:` to complete `condition ? value : otherwise`',
           colon.pos,
           'a piecewise answer reads z > 0 ? 1 : 0',
@@ -211,6 +244,26 @@ class Parser {
     return result;
   }
 
+  /** `a || b`: 1 where either holds (as `a ? 1 : b ? 1 : 0`, so NaN stays NaN). */
+  private parseOr(): Expr {
+    let left = this.parseAnd();
+    while (this.isOp(this.peek(), '||')) {
+      this.next();
+      left = cond(left, num(1), cond(this.parseAnd(), num(1), num(0)));
+    }
+    return left;
+  }
+
+  /** `a && b`: 1 where both hold (as `a ? (b ? 1 : 0) : 0`). */
+  private parseAnd(): Expr {
+    let left = this.parseCompare();
+    while (this.isOp(this.peek(), '&&')) {
+      this.next();
+      left = cond(left, cond(this.parseCompare(), num(1), num(0)), num(0));
+    }
+    return left;
+  }
+
   private parseCompare(): Expr {
     const left = this.parseSum();
     const t = this.peek();
@@ -219,7 +272,12 @@ class Parser {
     const right = this.parseSum();
     const again = this.peek();
     if (again.type === 'op' && COMPARE_OPS.has(again.text)) {
-      throw fail('comparisons cannot be chained', again.pos, 'for a range, nest conditions: z < 0 ? … : z < 1 ? … : …');
+      throw fail(
+        'chained-comparison',
+        'comparisons cannot be chained',
+        again.pos,
+        'for a range, nest conditions: z < 0 ? … : z < 1 ? … : …',
+      );
     }
     return compare(t.text as CompareOp, left, right);
   }
@@ -246,14 +304,15 @@ class Parser {
         left = binary(t.text === '*' ? 'mul' : 'div', left, this.parseUnary());
       } else if (t.type === 'number') {
         const before = this.text.slice(this.tokens[0]?.pos ?? 0, t.pos).trim();
-        throw fail(`a number cannot follow without \`*\``, t.pos, `write ${before}*${t.text}`);
-      } else if (t.type === 'name' || this.isOp(t, '(')) {
+        throw fail('number-after-factor', `a number cannot follow without \`*\``, t.pos, `write ${before}*${t.text}`);
+      } else if (t.type === 'name' || this.isOp(t, '(') || (this.isOp(t, '|') && this.bars === 0)) {
         if (this.bareExponentEnd === this.index && !t.spaceBefore) {
           const exponentStart = this.text.lastIndexOf('^', t.pos);
           const base = this.text.slice(0, exponentStart).trimEnd();
           const exponent = this.text.slice(exponentStart + 1, t.pos);
           const rest = this.text.slice(t.pos, this.peekFactorEnd());
           throw fail(
+            'ambiguous-exponent',
             'ambiguous exponent: where does it end?',
             t.pos,
             `write ${lastWord(base)}^(${exponent}${rest}) or ${lastWord(base)}^${exponent}*${rest}`,
@@ -297,7 +356,7 @@ class Parser {
     if (!this.isOp(this.peek(), '^')) return base;
     const caret = this.next();
     const bracketed = this.isOp(this.peek(), '(');
-    if (this.peek().type === 'end') throw fail('expected an exponent after `^`', caret.end);
+    if (this.peek().type === 'end') throw fail('exponent-missing', 'expected an exponent after `^`', caret.end);
     this.enter();
     const exponent = this.parseUnary();
     this.leave();
@@ -313,15 +372,36 @@ class Parser {
     }
     if (t.type === 'name') return this.parseName(t);
     if (this.isOp(t, '(')) return this.parseGroup();
+    if (this.isOp(t, '|')) return this.parseBars();
     throw this.missingOperand(t);
+  }
+
+  /** `|x|`: abs(x). Inside the bars a `|` closes them, so `2|z|` and `|z|·|z|` read as written. */
+  private parseBars(): Expr {
+    const open = this.next();
+    const outer = this.bars;
+    this.bars = 1;
+    this.enter();
+    const inner = this.parseCond();
+    this.leave();
+    this.bars = outer;
+    const close = this.peek();
+    if (!this.isOp(close, '|'))
+      throw fail('unbalanced-bar', 'this `|` is never closed', open.pos, 'an absolute value reads |z| or abs(z)');
+    this.next();
+    return call('abs', [inner]);
   }
 
   /** `( cond )`, the current token being the `(`. */
   private parseGroup(): Expr {
     const open = this.next();
     this.openParens++;
-    if (this.isOp(this.peek(), ')')) throw fail('empty parentheses', open.pos, 'put an expression inside ( )');
+    if (this.isOp(this.peek(), ')'))
+      throw fail('empty-parentheses', 'empty parentheses', open.pos, 'put an expression inside ( )');
+    const outer = this.bars;
+    this.bars = 0;
     const inner = this.parseCond();
+    this.bars = outer;
     this.closeParen(open);
     return inner;
   }
@@ -334,7 +414,12 @@ class Parser {
       return;
     }
     if (t.type === 'end')
-      throw fail('unbalanced parenthesis: this `(` is never closed', open.pos, 'add the missing `)`');
+      throw fail(
+        'unbalanced-open',
+        'unbalanced parenthesis: this `(` is never closed',
+        open.pos,
+        'add the missing `)`',
+      );
     throw this.unexpected(t);
   }
 
@@ -357,9 +442,25 @@ class Parser {
       this.next();
       return constant(n);
     }
+    if (n === 'frac' && t.tex === true) return this.parseFrac(t);
     const fn = lookupFunction(n);
     if (fn !== undefined) return this.parseCall(t, fn);
     throw this.unknownName(t);
+  }
+
+  /** `\frac{a}{b}`: (a)/(b), each braced group read as a parenthesised expression. */
+  private parseFrac(t: Token): Expr {
+    this.next();
+    const groups: Expr[] = [];
+    for (let k = 0; k < 2; k++) {
+      if (!this.isOp(this.peek(), '('))
+        throw fail('tex-command', '`\\frac` needs two braced groups', t.pos, 'write \\frac{a}{b}, or a/b');
+      this.enter();
+      groups.push(this.parseGroup());
+      this.leave();
+    }
+    const [numerator = num(0), denominator = num(1)] = groups;
+    return binary('div', numerator, denominator);
   }
 
   private isDerivativeAhead(): boolean {
@@ -392,6 +493,7 @@ class Parser {
     const b = this.peek(1);
     if (this.isOp(a, '-') || (this.isOp(a, '(') && this.isOp(b, '-'))) {
       throw fail(
+        'inverse-function',
         `\`${t.text}^-1\` would be an inverse function, which is not part of the answer syntax`,
         caret.pos,
         `for the reciprocal write 1/${t.text}(z); for a power write ${t.text}(z)^(-1)`,
@@ -408,6 +510,7 @@ class Parser {
       return num(b.value, b.text);
     }
     throw fail(
+      'function-power',
       `write the power after the argument of \`${t.text}\``,
       caret.pos,
       `write ${t.text}(z)^2 rather than ${t.text}^2(z) with a complicated power`,
@@ -419,6 +522,7 @@ class Parser {
     this.openParens++;
     if (this.isOp(this.peek(), ')')) {
       throw fail(
+        'arity',
         `\`${t.text}\` needs ${fn.minArgs === 1 ? 'an argument' : `${fn.minArgs} arguments`}`,
         this.peek().pos,
         `write ${t.text}(z)`,
@@ -431,7 +535,7 @@ class Parser {
     }
     this.closeParen(open);
     if (args.length < fn.minArgs || args.length > fn.maxArgs) {
-      throw fail(`\`${t.text}\` takes ${arityText(fn)}, not ${args.length}`, t.pos, `usage: ${fn.signature}`);
+      throw fail('arity', `\`${t.text}\` takes ${arityText(fn)}, not ${args.length}`, t.pos, `usage: ${fn.signature}`);
     }
     return args;
   }
@@ -451,7 +555,7 @@ class Parser {
     }
     const shown = a.type === 'number' || a.type === 'name' ? a.text : this.variable;
     const example = powered ? `${t.text}(${shown})^2` : `${t.text}(${shown})`;
-    throw fail(`\`${t.text}\` needs parentheses around its argument`, a.pos, `write ${example}`);
+    throw fail('needs-parentheses', `\`${t.text}\` needs parentheses around its argument`, a.pos, `write ${example}`);
   }
 
   private parsePrimaryAt(a: Token): Expr {
@@ -466,28 +570,53 @@ class Parser {
     const prev = this.tokens[this.index - 1];
     if (this.isOp(t, ')')) {
       if (this.openParens === 0)
-        return fail('unbalanced parenthesis: this `)` has no matching `(`', t.pos, 'remove it or add a `(`');
-      return fail('expected an expression before `)`', t.pos);
+        return fail(
+          'unbalanced-close',
+          'unbalanced parenthesis: this `)` has no matching `(`',
+          t.pos,
+          'remove it or add a `(`',
+        );
+      return fail('missing-operand', 'expected an expression before `)`', t.pos);
     }
     const after = prev === undefined ? '' : ` after \`${prev.text}\``;
-    if (t.type === 'end') return fail(`the expression ends too early: expected a number, name or \`(\`${after}`, t.pos);
-    return fail(`expected a number, name or \`(\`${after}, found \`${t.text}\``, t.pos);
+    if (t.type === 'end')
+      return fail('missing-operand', `the expression ends too early: expected a number, name or \`(\`${after}`, t.pos);
+    return fail('missing-operand', `expected a number, name or \`(\`${after}, found \`${t.text}\``, t.pos);
   }
 
   private unexpected(t: Token): Failure {
     if (this.isOp(t, ')'))
-      return fail('unbalanced parenthesis: this `)` has no matching `(`', t.pos, 'remove it or add a `(`');
+      return fail(
+        'unbalanced-close',
+        'unbalanced parenthesis: this `)` has no matching `(`',
+        t.pos,
+        'remove it or add a `(`',
+      );
     if (this.isOp(t, ',')) {
       const prev = this.tokens[this.index - 1];
       const after = this.peek(1);
       if (prev?.type === 'number' && after.type === 'number' && !t.spaceBefore && !after.spaceBefore) {
-        return fail('unexpected `,`', t.pos, `write decimals with a point: ${prev.text}.${after.text}`);
+        return fail(
+          'unexpected-token',
+          'unexpected `,`',
+          t.pos,
+          `write decimals with a point: ${prev.text}.${after.text}`,
+        );
       }
-      return fail('unexpected `,`', t.pos, 'commas only separate function arguments, as in max(0, z)');
+      return fail(
+        'unexpected-token',
+        'unexpected `,`',
+        t.pos,
+        'commas only separate function arguments, as in max(0, z)',
+      );
     }
-    if (this.isOp(t, ':')) return fail('`:` without a `?` before it', t.pos, 'a piecewise answer reads z > 0 ? 1 : 0');
-    if (this.isOp(t, '?')) return fail('unexpected `?`', t.pos, 'a piecewise answer reads z > 0 ? 1 : 0');
-    return fail(`unexpected \`${t.text}\``, t.pos);
+    if (this.isOp(t, ':'))
+      return fail('unexpected-token', '`:` without a `?` before it', t.pos, 'a piecewise answer reads z > 0 ? 1 : 0');
+    if (this.isOp(t, '?'))
+      return fail('unexpected-token', 'unexpected `?`', t.pos, 'a piecewise answer reads z > 0 ? 1 : 0');
+    if (this.isOp(t, '|'))
+      return fail('unbalanced-bar', 'this `|` has no matching `|`', t.pos, 'an absolute value reads |z| or abs(z)');
+    return fail('unexpected-token', `unexpected \`${t.text}\``, t.pos);
   }
 
   private unknownName(t: Token): Failure {
@@ -496,6 +625,7 @@ class Parser {
     const isCall = this.isOp(this.peek(1), '(');
     if (t.text === 'd' && this.isOp(this.peek(1), '/') && this.derivatives) {
       return fail(
+        'derivative-notation',
         `expected d/d${this.variable}(…)`,
         t.pos,
         `derivatives are taken with respect to ${this.variable}, with parentheses: d/d${this.variable}(${this.variable}^2)`,
@@ -503,22 +633,34 @@ class Parser {
     }
     if (t.text === 'd' && this.isOp(this.peek(1), '/')) {
       return fail(
+        'derivative-notation',
         'derivative notation `d/dz` is not part of an answer',
         t.pos,
         'type the derivative you worked out, e.g. 2z',
       );
     }
     if (NOT_IN_COURSE.has(t.text)) {
-      return fail(`unknown function \`${n}\``, t.pos, `\`${n}\` is not used in this course; see the list of functions`);
+      return fail(
+        'not-in-course',
+        `unknown function \`${n}\``,
+        t.pos,
+        `\`${n}\` is not used in this course; see the list of functions`,
+      );
     }
     const parts = splitIntoKnown(t.text, this.knownNames());
     if (parts !== undefined && parts.length > 1) {
-      return fail(`unknown name \`${n}\``, t.pos, `put a space or * between names: ${parts.join('*')}`);
+      return fail('joined-names', `unknown name \`${n}\``, t.pos, `put a space or * between names: ${parts.join('*')}`);
     }
     const legal = [this.variable, ...this.symbols].map((s) => `\`${s}\``).join(', ');
-    if (isCall && n.length > 1) return fail(`unknown function \`${n}\``, t.pos, 'see the list of functions');
-    const failure = fail(`unknown name \`${n}\``, t.pos, `names you can use here: ${legal}, \`e\`, \`pi\``);
-    return new Failure({ ...failure.error, code: 'unknown-name', name: t.text });
+    if (isCall && n.length > 1)
+      return fail('unknown-function', `unknown function \`${n}\``, t.pos, 'see the list of functions');
+    const error = fail(
+      'unknown-name',
+      `unknown name \`${n}\``,
+      t.pos,
+      `names you can use here: ${legal}, \`e\`, \`pi\``,
+    );
+    return new Failure({ ...error.error, name: t.text });
   }
 
   private knownNames(): string[] {

@@ -19,7 +19,7 @@ const MAX_PASSES = 24;
 /**
  * A readable form of `e`, equal to it as a function wherever `e` is defined (not a CAS: no
  * factoring, no expansion). Bottom-up, to a fixed point:
- * - constant folding where the result is short (`2*3` → 6, `1/2` stays a fraction);
+ * - constant folding where the result is short (`2*3` → 6, `1/2` stays a fraction, `1/3 − 1` → `−2/3`);
  * - identities with 0 and 1: `x+0`, `x*1`, `0*x`, `x/1`, `0/x`, `x^1`, `x^0`, `1^x`;
  * - signs: `-(-x)` → x, `x + -y` → x − y, `x - -y` → x + y, `(-x)*y` → −(x·y), `x^(-k)` → 1/x^k;
  * - products: numeric coefficient first, equal factors merged (`u*u` → u², `u^2*u` → u³),
@@ -74,6 +74,69 @@ function nice(v: number): boolean {
 
 const isValue = (e: Expr, v: number): boolean => numericValue(e) === v;
 
+/** Largest denominator a folded fraction keeps (1/3 − 1 → −2/3; beyond it, decimals as before). */
+const MAX_DENOMINATOR = 1000;
+
+const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+
+/** `e` as an exact fraction p/q (q > 0) when it is an integer, a negated one or a quotient of integers. */
+function rationalOf(e: Expr): [number, number] | undefined {
+  const v = numericValue(e);
+  if (v !== undefined) return Number.isSafeInteger(v) ? [v, 1] : undefined;
+  if (e.kind === 'neg') {
+    const r = rationalOf(e.arg);
+    return r === undefined ? undefined : [-r[0], r[1]];
+  }
+  if (e.kind === 'div') {
+    const a = numericValue(e.left);
+    const b = numericValue(e.right);
+    if (a === undefined || b === undefined || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b === 0)
+      return undefined;
+    return b < 0 ? [-a, -b] : [a, b];
+  }
+  return undefined;
+}
+
+/** The fraction p/q as a tree: an integer or `p/q` (`-2/3` for a negative one, printed as typed). */
+function rationalExpr(p: number, q: number): Expr {
+  if (q === 1) return numberExpr(p);
+  return div(numberExpr(p), num(q));
+}
+
+/**
+ * Exact arithmetic on fractions with small denominators (what a teacher writes): 1/3 − 1 = −2/3,
+ * 2/3·3/4 = 1/2, (1/2)/(1/4) = 2. Undefined when either side is not a fraction, or the result's
+ * denominator exceeds MAX_DENOMINATOR or its parts leave the safe integers.
+ */
+function foldRational(kind: 'add' | 'sub' | 'mul' | 'div' | 'pow', left: Expr, right: Expr): Expr | undefined {
+  if (kind === 'pow') return undefined;
+  const a = rationalOf(left);
+  const b = rationalOf(right);
+  if (a === undefined || b === undefined) return undefined;
+  // A plain quotient of two integers is already a fraction (only reduce it).
+  const [p0, q0] = a;
+  const [p1, q1] = b;
+  let p: number;
+  let q: number;
+  if (kind === 'add' || kind === 'sub') {
+    p = p0 * q1 + (kind === 'add' ? 1 : -1) * p1 * q0;
+    q = q0 * q1;
+  } else if (kind === 'mul') {
+    p = p0 * p1;
+    q = q0 * q1;
+  } else {
+    if (p1 === 0) return undefined;
+    p = p0 * q1;
+    q = q0 * p1;
+  }
+  if (q < 0) [p, q] = [-p, -q];
+  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(q)) return undefined;
+  const d = gcd(p, q) || 1;
+  [p, q] = [p / d, q / d];
+  if (q > MAX_DENOMINATOR) return undefined;
+  return rationalExpr(p, q);
+}
+
 // ── the pass ─────────────────────────────────────────────────────────────────
 
 /** One bottom-up pass: children first, then the local rules at this node. */
@@ -107,6 +170,8 @@ function pass(e: Expr, light: boolean): Expr {
     default: {
       const left = pass(e.left, light);
       const right = pass(e.right, light);
+      const folded = foldRational(e.kind, left, right);
+      if (folded !== undefined) return folded;
       switch (e.kind) {
         case 'add':
         case 'sub':

@@ -72,8 +72,29 @@ describe('activation lab', () => {
     expect(await page.locator('input[data-param="k"]').inputValue()).toBe('2');
     expect(await text(page, '.lab-answer code')).toBe(derivative);
     expect(await text(page, '.lab-properties')).toBe(properties);
+    // The derivations ran in the lab's Web Worker, not on the page's thread.
+    const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(resources.some((name) => /lab-worker[\w-]*\.js/.test(name))).toBe(true);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('answers a derivative too large to show at once, and never leaves an older result under a newer error', async () => {
+    const { page, context, errors } = await openPage(browser, '/lab/');
+    await typeFunction(page, 'tanh(z)*z');
+    const input = page.locator('#lab-f');
+    // A huge input straight after a good one: the error is what stays, with the results marked stale.
+    await input.fill(Array(250).fill('z').join('*'));
+    await page.locator('.lab-error:not([hidden])').waitFor({ timeout: 15_000 });
+    expect(await text(page, '.lab-error')).toContain('too large');
+    expect(await page.locator('.lab-results.lab-stale').count()).toBe(1);
+    await input.fill('x^2');
+    await page.waitForFunction(() =>
+      document.querySelector('.lab-error')?.textContent?.includes('does not depend on z'),
+    );
+    expect(await text(page, '.lab-error')).toContain('did you mean z instead of x?');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -123,13 +123,36 @@ describe('equivalent: kinks', () => {
     expect(kinks('max(z, 2 - z)')).toEqual([1]);
     expect(kinks('relu6(z)')).toEqual([0, 6]);
     expect(kinks('hard_sigmoid(z)')).toEqual([-3, 3]);
+    // ±√2 from the comparison, and 0 where the base z of z² vanishes (a feature, sampled beside).
     const roots = kinks('z^2 > 2 ? 1 : 0');
-    expect(roots).toHaveLength(2);
-    expect(Math.abs((roots[1] ?? 0) - Math.SQRT2)).toBeLessThan(1e-14);
-    expect(kinks('exp(z) + 1')).toEqual([]);
+    expect(roots).toHaveLength(3);
+    expect(Math.abs((roots[2] ?? 0) - Math.SQRT2)).toBeLessThan(1e-14);
+    expect(Math.abs((roots[0] ?? 0) + Math.SQRT2)).toBeLessThan(1e-14);
+    expect(kinks('exp(z) + 1')).toEqual([0]);
+    expect(kinks('exp(2) + 1')).toEqual([]);
+  });
+  it('finds narrow features: bump centres, spikes, far-tail switches', () => {
+    const scope = makeScope({});
+    const kinks = (text: string): number[] => findKinks([tree(text)], scope);
+    const near = (xs: readonly number[], x: number): boolean =>
+      xs.some((k) => Math.abs(k - x) < 1e-9 * Math.max(1, Math.abs(x)));
+    expect(near(kinks('exp(-1e8*(z-1.234)^2)'), 1.234)).toBe(true);
+    expect(near(kinks('1/(1 + 1e10*(z-0.77)^2)'), 0.77)).toBe(true);
+    expect(near(kinks('sech(1e6*(z+2.5))'), -2.5)).toBe(true);
+    expect(near(kinks('min(z, 41)'), 41)).toBe(true);
+    expect(near(kinks('min(relu(z), 41)'), 41)).toBe(true);
+    expect(near(kinks('z > 45 ? 5 : 0'), 45)).toBe(true);
+    expect(near(kinks('min(relu(z), 1e4)'), 1e4)).toBe(true);
   });
   it('finds kinks inside defined symbols', () => {
     expect(findKinks([tree('a', ['a'])], makeScope({ define: { a: 'relu(z - 2)' } }))).toEqual([2]);
+  });
+  it('samples inside every interval between kinks, however narrow', () => {
+    const points = samplePoints({ kinks: [0, 1e-6, 6, 6.005] }).map((p) => p.z);
+    expect(points.some((z) => z > 0 && z < 1e-6)).toBe(true);
+    expect(points.some((z) => z > 6 && z < 6.005)).toBe(true);
+    expect(points.some((z) => z > 45)).toBe(true);
+    expect(points.some((z) => z < -45)).toBe(true);
   });
   it('never samples exactly at a kink, and samples both sides of it', () => {
     const points = samplePoints({ kinks: [0, 2.5] }).map((p) => p.z);

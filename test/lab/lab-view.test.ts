@@ -31,6 +31,26 @@ describe('findInTermsOfG', () => {
   });
 });
 
+describe('labView: input that is not a function of z', () => {
+  it.each([
+    ['x^2', 'did you mean z instead of x?', 0],
+    ['5', 'write a function of z', 0],
+    ['3*a + 1', 'did you mean z instead of a?', 2],
+  ] as const)('%s: "g does not depend on z"', (f, hint, position) => {
+    const view = labView({ f, params: {} });
+    expect(view.ok).toBe(false);
+    if (view.ok) return;
+    expect(view.error).toMatchObject({ code: 'no-variable', message: 'g does not depend on z', position });
+    expect(view.error.hint).toContain(hint);
+  });
+  it('refuses a derivative too large to show, at once and with a code', () => {
+    const t0 = performance.now();
+    const view = labView({ f: Array(250).fill('z').join('*'), params: {} });
+    expect(view.ok ? undefined : view.error.code).toBe('too-large');
+    console.log(`lab: product of 250 factors refused in ${(performance.now() - t0).toFixed(1)} ms`);
+  });
+});
+
 describe('checkSteps', () => {
   it('passes every generated step of the lab examples', () => {
     for (const f of ['z*sigmoid(b*z)', 'relu(z) + 0.1*tanh(z)', 'softplus(z)*tanh(softplus(z))', 'max(0.1*z, z)']) {

@@ -24,8 +24,11 @@ describe('activationProperties', () => {
     ['tanh(z)', true, true, 'increasing', true],
     ['softsign(z)', true, true, 'increasing', true],
     ['relu(z)', true, false, 'increasing', false],
-    // Zero-centred as the lab defines it: g(0) = 0 and g takes both signs (SiLU does, barely).
-    ['z*sigmoid(z)', true, false, 'no', true],
+    // Zero-centred as the registry means it: odd (tanh, softsign). SiLU has g(0) = 0 but is not.
+    ['z*sigmoid(z)', true, false, 'no', false],
+    ['leaky_relu(z)', false, false, 'increasing', false],
+    // A pole: no bound can be claimed (the tails alone would say "bounded").
+    ['1/z', false, false, 'no', false],
     ['z', false, false, 'increasing', true],
     ['log(1 + exp(z))', true, false, 'increasing', false],
     ['-tanh(z)', true, true, 'decreasing', true],

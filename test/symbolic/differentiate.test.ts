@@ -144,8 +144,25 @@ describe('differentiate', () => {
   });
 });
 
+describe('differentiate: constants folded in the result', () => {
+  it.each([
+    ['z^(1/3)', 'z^(-2/3)/3'],
+    ['z^(2/3)', '2*z^(-1/3)/3'],
+  ])('%s → %s', (f, expected) => {
+    const r = differentiate(f);
+    expect(r.ok && r.derivative).toBe(expected);
+  });
+});
+
 describe('simplify', () => {
   const cases: readonly [string, string][] = [
+    // Fractions folded exactly, as a teacher writes them.
+    ['1/3 - 1', '-2/3'],
+    ['1/2 + 1/3', '5/6'],
+    ['2/4', '1/2'],
+    ['(1/2)/(1/4)', '2'],
+    ['z^(1/3 - 1)/3', 'z^(-2/3)/3'],
+    ['z/z', '1'],
     ['z*1 + 0', 'z'],
     ['0*z + z^1', 'z'],
     ['-(-z)', 'z'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   add,
   call,
+  compile,
   compare,
   cond,
   constant,
@@ -127,6 +128,48 @@ describe('parse: valid input, compared with hand-built trees', () => {
   });
 });
 
+describe('parse: pasted and hand-written notation reads as the plain syntax', () => {
+  const same: [pasted: string, plain: string, symbols?: string[]][] = [
+    ['g\u2009(1\u2009\u2212\u2009g)', 'g*(1-g)', ['g']],
+    ['\ufeffz\u200b+1', 'z+1'],
+    ['\uff08z\uff0b1\uff09', '(z+1)'],
+    ['z\u00b2 + z\u2074 + z\u207b\u00b9', 'z^2 + z^4 + z^(-1)'],
+    ['\u221az + \u221a(2\u03c0)', 'sqrt(z) + sqrt(2*pi)'],
+    ['|z| + 2|z - 1|', 'abs(z) + 2*abs(z - 1)'],
+    ['e^{-z}', 'e^(-z)'],
+    ['\\frac{e^{-z}}{1+e^{-z}}', '(e^(-z))/(1+e^(-z))'],
+    ['\\sigma(z) \\cdot \\left(1-\\sigma(z)\\right)', 'sigmoid(z)*(1-sigmoid(z))'],
+    ['\\max\\{0, z\\}', 'max(0, z)'],
+    ['max{0,z}', 'max(0,z)'],
+    ['\u{1d70e}(z)', 'sigmoid(z)'],
+    ['sigma(z)', 'sigmoid(z)'],
+    ['\u212f^z', 'e^z'],
+    ['H(z) + step(z) + u(z)', 'heaviside(z)*3'],
+    ['z > 0 && z < 1 ? 1 : 0', '(z > 0 ? (z < 1 ? 1 : 0) : 0) ? 1 : 0'],
+    ['z < 0 || z > 1 ? 1 : 0', '(z < 0 ? 1 : z > 1 ? 1 : 0) ? 1 : 0'],
+  ];
+  it.each(same)('%j reads as %j', (pasted, plain, symbols = []) => {
+    const a = parse(pasted, { symbols });
+    const b = parse(plain, { symbols });
+    if (!a.ok) throw new Error(`${pasted}: ${a.error.message}`);
+    if (!b.ok) throw new Error(`${plain}: ${b.error.message}`);
+    for (const z of [-2.5, -0.5, 0.25, 0.75, 3]) {
+      const scope = { z, g: 0.3 };
+      const [x, y] = [compile(a.tree)(scope), compile(b.tree)(scope)];
+      if (Number.isNaN(y)) expect(x).toBeNaN();
+      else expect(x).toBeCloseTo(y, 12);
+    }
+  });
+  it('lets a declared symbol shadow an alias (u as a symbol, sigma as a parameter)', () => {
+    const r = parse('u*sigma', { symbols: ['u', 'sigma'] });
+    expect(r.ok && toText(r.tree)).toBe('u*sigma');
+  });
+  it('gives unknown names a code and the name, so callers never read the message', () => {
+    const r = parse('2x');
+    expect(r.ok ? undefined : [r.error.code, r.error.name]).toEqual(['unknown-name', 'x']);
+  });
+});
+
 describe('parse: invalid input gives a position, a message and often a hint', () => {
   const cases: [text: string, position: number, message: RegExp, hint?: RegExp | undefined, options?: ParseOptions][] =
     [
@@ -173,8 +216,11 @@ describe('parse: invalid input gives a position, a message and often a hint', ()
       ["f'(z) = 2z", 1, /primes/],
       ['y = 2z', 2, /not an equation/],
       ['[z]', 0, /round parentheses/],
-      ['|z|', 0, /abs/],
-      ['\\frac{1}{z}', 0, /TeX/],
+      ['|z', 0, /never closed/],
+      ['z|', 2, /ends too early/],
+      ['\\frac{1}z', 0, /two braced groups/],
+      ['\\mathbb{R}', 0, /TeX command `\\mathbb`/],
+      ['z\u202e', 1, /right-to-left override \(U\+202E\)/],
       ['z @ 1', 2, /unexpected character `@`/],
       ['z 😀', 2, /unexpected character `😀`/],
       ['z < 1 < 2', 6, /cannot be chained/],
@@ -193,6 +239,7 @@ describe('parse: invalid input gives a position, a message and often a hint', ()
     ];
   it.each(cases)('%j', (text, position, message, hint, options) => {
     const r = parse(text, options);
+    if (!r.ok) expect(r.error.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.message).toMatch(message);
