@@ -13,6 +13,11 @@ export class SqliteStore implements ClassroomStore {
   readonly #db: DatabaseSync;
   readonly #insertAnswer;
   readonly #answerByClientId;
+  readonly #pending: {
+    answer: NewAnswer;
+    resolve: (saved: { answer: StoredAnswer; duplicate: boolean }) => void;
+    reject: (error: Error) => void;
+  }[] = [];
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -113,23 +118,50 @@ export class SqliteStore implements ClassroomStore {
     return Promise.resolve(rows.map(studentFrom));
   }
 
+  /**
+   * Group commit: answers arriving in the same turn of the event loop are written in one
+   * transaction, so one fsync covers them all; each promise resolves only after that COMMIT.
+   */
   saveAnswer(answer: NewAnswer): Promise<{ answer: StoredAnswer; duplicate: boolean }> {
-    const result = this.#insertAnswer.run(
-      answer.roomCode,
-      answer.studentId,
-      answer.clientId,
-      answer.exercise,
-      answer.seed,
-      answer.answer,
-      answer.status,
-      answer.feedback,
-      answer.mistakeKey,
-      answer.mistakeName,
-      answer.receivedAt,
-    );
-    const row = this.#answerByClientId.get(answer.studentId, answer.clientId);
-    if (row === undefined) throw new Error('an answer just written cannot be read back');
-    return Promise.resolve({ answer: answerFrom(row), duplicate: result.changes === 0 });
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ answer, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#pending.splice(0);
+    const results: { answer: StoredAnswer; duplicate: boolean }[] = [];
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      for (const { answer } of batch) {
+        const result = this.#insertAnswer.run(
+          answer.roomCode,
+          answer.studentId,
+          answer.clientId,
+          answer.exercise,
+          answer.seed,
+          answer.answer,
+          answer.status,
+          answer.feedback,
+          answer.mistakeKey,
+          answer.mistakeName,
+          answer.receivedAt,
+        );
+        const row = this.#answerByClientId.get(answer.studentId, answer.clientId);
+        if (row === undefined) throw new Error('an answer just written cannot be read back');
+        results.push({ answer: answerFrom(row), duplicate: result.changes === 0 });
+      }
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      for (const { reject } of batch) reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    batch.forEach(({ resolve }, i) => {
+      const result = results[i];
+      if (result !== undefined) resolve(result);
+    });
   }
 
   answers(code: string, exercise?: string): Promise<StoredAnswer[]> {
@@ -148,6 +180,7 @@ export class SqliteStore implements ClassroomStore {
   }
 
   close(): Promise<void> {
+    if (this.#pending.length > 0) this.#flush();
     if (this.#db.isOpen) this.#db.close();
     return Promise.resolve();
   }
