@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CatalogEntry } from './exercise-catalog.ts';
 import { roomRoutes } from './plugins/room-routes.ts';
@@ -82,8 +83,15 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
     if (status >= 500) app.log.error(error);
     void reply.code(status).send(errorBody(status, error));
   });
+  const site =
+    options.dist !== undefined && existsSync(resolve(options.dist, 'index.html')) ? resolve(options.dist) : undefined;
+  const notFoundPage =
+    site === undefined ? undefined : await readFile(resolve(site, '404.html'), 'utf8').catch(() => undefined);
+  // The API answers JSON; any other unknown path gets the site's own 404 page, as a static host would.
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url}` } });
+    if (notFoundPage !== undefined && !request.url.startsWith('/api/'))
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage);
+    return reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url}` } });
   });
 
   await app.register(rateLimit, {
@@ -100,10 +108,13 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   });
 
   app.get('/api/health', () => ({ ok: true, joinUrl: options.joinUrl?.() ?? null }));
+  // The static build ships classroom.json saying `server: false`; served from here it says true.
+  app.get('/classroom.json', (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ server: true, joinUrl: options.joinUrl?.() ?? null }),
+  );
   await app.register(roomRoutes, context);
   await app.register(answerRoutes, context);
-  if (options.dist !== undefined && existsSync(resolve(options.dist, 'index.html')))
-    await app.register(staticSite, { root: resolve(options.dist) });
+  if (site !== undefined) await app.register(staticSite, { root: site });
 
   // Graceful shutdown: end the event streams first, or close() would wait for them forever.
   app.addHook('preClose', (done) => {
