@@ -110,13 +110,14 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
       const entry = context.catalog.get(request.body.exercise);
       if (entry === undefined)
         throw new ClassroomError(404, 'exercise-not-found', `There is no exercise ${request.body.exercise}.`);
-      const question = {
-        exercise: entry.exercise.id,
-        seed: request.body.seed ?? DEFAULT_SEED,
-        openedAt: context.now(),
-        revealed: false,
-      };
-      await context.store.setQuestion(room.code, question);
+      const seed = request.body.seed ?? DEFAULT_SEED;
+      // Opening the question already open (the speaker view's button, a second click) changes nothing.
+      const same = room.question?.exercise === entry.exercise.id && room.question.seed === seed;
+      const question =
+        same && room.question
+          ? room.question
+          : { exercise: entry.exercise.id, seed, openedAt: context.now(), revealed: false };
+      if (!same) await context.store.setQuestion(room.code, question);
       const shown = publicQuestion(entry, question);
       context.events.publish(room.code, 'question', shown);
       return { question: shown };

@@ -176,6 +176,15 @@ describe('access', () => {
       headers: bearer(teacherToken),
     });
     expect((json(reveal)['question'] as Record<string, unknown>)['solution']).toMatch(/^With \$u = 1 \+ e\^\{-z\}\$/);
+    // Opening the same question again (the speaker view) keeps it revealed; another one starts afresh.
+    expect((json(await put(teacherToken))['question'] as Record<string, unknown>)['revealed']).toBe(true);
+    const other = await app.inject({
+      method: 'PUT',
+      url: `/api/rooms/${code}/question`,
+      headers: bearer(teacherToken),
+      payload: { exercise: EXERCISE, seed: '7' },
+    });
+    expect((json(other)['question'] as Record<string, unknown>)['revealed']).toBe(false);
   });
 });
 
