@@ -31,11 +31,14 @@ const { values } = parseArgs({
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(values.dist);
-if (!existsSync(join(dist, 'index.html')) && !values['no-build']) {
+// Only the project's own dist/ is built automatically (astro build writes there).
+if (!existsSync(join(dist, 'index.html')) && !values['no-build'] && dist === join(root, 'dist')) {
   console.log(`No built site in ${dist}: building it (astro build)…`);
   const built = spawnSync('npx', ['astro', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+if (!existsSync(join(dist, 'index.html')))
+  console.log(`No built site in ${dist}: serving the classroom API only (build with npm run build).`);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0…65535, not ${values.port}`);

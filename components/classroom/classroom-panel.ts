@@ -263,6 +263,10 @@ function render(panel: HTMLElement, summary: Summary, question: ClassroomQuestio
         heading.textContent = 'On screen: one answer from the class';
         const big = document.createElement('div');
         big.className = 'spotlight-math';
+        // Scrollable when an answer is wider than the screen: focusable so the keyboard can scroll it.
+        big.tabIndex = 0;
+        big.setAttribute('role', 'group');
+        big.setAttribute('aria-label', 'The answer on screen');
         showAnswer(a.answer, big, question, symbols);
         spotlight.replaceChildren(heading, big);
       });

@@ -255,7 +255,7 @@ function questionHtml(question: ClassroomQuestion, runtime: Runtime): string {
         autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="500" ${question.kind === 'expression' ? 'aria-describedby="join-preview-label"' : ''} />
       ${
         question.kind === 'expression'
-          ? '<p class="muted" id="join-preview-label">Preview (what will be graded):</p><div class="join-preview" data-answer-preview aria-live="polite"></div>'
+          ? '<p class="muted" id="join-preview-label">Preview (what will be graded):</p><div class="join-preview" data-answer-preview aria-live="polite" tabindex="0" role="group" aria-labelledby="join-preview-label"></div>'
           : ''
       }`;
   } else if (question.kind === 'choice') {

@@ -172,8 +172,19 @@ describe('classroom', () => {
     await teacher.page.waitForSelector('.classroom-solution:not([hidden]) .katex');
     await ann.page.waitForSelector('.join-solution:not([hidden]) .katex', { timeout: 3_000 });
 
-    expect(await axe(teacher.page, '.classroom-panel')).toEqual([]);
-    expect(await axe(ann.page)).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      for (const page of [teacher.page, ann.page]) {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+      }
+      expect(await axe(teacher.page, '.classroom-panel'), theme).toEqual([]);
+      expect(await axe(ann.page), theme).toEqual([]);
+    }
+    await teacher.page.screenshot({ path: join(shots, 'classroom-projector-dark.png') });
+    for (const page of [teacher.page, ann.page]) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'));
+    }
     await teacher.page.screenshot({ path: join(shots, 'classroom-projector.png') });
     await ann.page.screenshot({ path: join(shots, 'classroom-phone.png'), fullPage: true });
 

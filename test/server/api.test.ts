@@ -276,4 +276,17 @@ describe('events', () => {
     expect(text).toContain(`"exercise":"${EXERCISE}"`);
     controller.abort();
   });
+
+  it('closes gracefully with event streams still open', async () => {
+    const { code } = await createRoom(app);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const response = await fetch(`${address}/api/rooms/${code}/events`);
+    const reader = response.body!.getReader();
+    await reader.read();
+    const started = Date.now();
+    await app.close();
+    // The stream ends from the server's side instead of holding close() open.
+    await expect(reader.read()).resolves.toMatchObject({ done: true });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
