@@ -1,5 +1,6 @@
 import { renderPreview, richText } from '../exercise/runtime.ts';
 import { api, ApiError, type ClassroomQuestion } from './classroom-api.ts';
+import { solutionSteps } from './solution-steps.ts';
 
 /**
  * The projector's live panel for one question: how many answered, correct / incorrect / invalid,
@@ -160,15 +161,41 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
   events.addEventListener('open', schedule);
   stream.events = events;
 
-  $<HTMLButtonElement>('[data-reveal]').addEventListener('click', () => {
+  // "Reveal solution" steps through the worked solution, one sentence per click; the first click
+  // also reveals it on the phones (whole).
+  const reveal = $<HTMLButtonElement>('[data-reveal]');
+  const solutionBox = $<HTMLElement>('[data-solution]');
+  let steps: string[] = [];
+  let shown = 0;
+  const showSteps = () => {
+    solutionBox.hidden = false;
+    const list = document.createElement('ol');
+    list.className = 'solution-steps';
+    for (const step of steps.slice(0, shown)) {
+      const item = document.createElement('li');
+      item.innerHTML = richText(step);
+      list.append(item);
+    }
+    const heading = document.createElement('h3');
+    heading.textContent = 'Solution';
+    solutionBox.replaceChildren(heading, list);
+    reveal.textContent = shown < steps.length ? `Next step (${shown + 1} of ${steps.length})` : 'Solution shown';
+    reveal.disabled = shown >= steps.length;
+  };
+  reveal.addEventListener('click', () => {
+    if (steps.length > 0) {
+      shown++;
+      showSteps();
+      return;
+    }
     void api<{ question: ClassroomQuestion }>(`${options.base}api/rooms/${room.code}/reveal`, {
       method: 'POST',
       token: room.teacherToken,
     }).then(
       ({ question: revealed }) => {
-        const box = $<HTMLElement>('[data-solution]');
-        box.hidden = false;
-        box.innerHTML = `<h3>Solution</h3>${richText(revealed.solution ?? '')}`;
+        steps = solutionSteps(revealed.solution ?? '');
+        shown = 1;
+        showSteps();
       },
       (error: unknown) => (status.textContent = error instanceof Error ? error.message : 'Could not reveal.'),
     );

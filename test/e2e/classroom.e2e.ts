@@ -168,8 +168,14 @@ describe('classroom', () => {
     // The teacher puts Bob's right answer on screen: typeset from its parse tree.
     await teacher.page.locator('[data-wall] .wall-answer[data-status="correct"]').click();
     await teacher.page.waitForSelector('[data-spotlight] .spotlight-math .katex');
+    // The solution comes one sentence per click; this one is a single sentence, and whole on the phones.
     await teacher.page.click('[data-reveal]');
     await teacher.page.waitForSelector('.classroom-solution:not([hidden]) .katex');
+    await expect(teacher.page.locator('.solution-steps li').count()).resolves.toBe(1);
+    await expect(teacher.page.locator('[data-reveal]').innerText()).resolves.toBe('Solution shown');
+    await expect(teacher.page.locator('[data-reveal]').isDisabled()).resolves.toBe(true);
+    const [download] = await Promise.all([teacher.page.waitForEvent('download'), teacher.page.click('[data-export]')]);
+    expect(download.suggestedFilename()).toBe(`classroom-${code}.csv`);
     await ann.page.waitForSelector('.join-solution:not([hidden]) .katex', { timeout: 3_000 });
 
     for (const theme of ['light', 'dark'] as const) {
