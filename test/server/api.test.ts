@@ -42,6 +42,28 @@ describe('rooms', () => {
     expect(json(late)['error']).toMatchObject({ code: 'room-expired' });
   });
 
+  it('refuses answers and event streams once the room has expired, but lets its teacher export', async () => {
+    const { code, teacherToken } = await createRoom(app);
+    const token = await joinRoom(app, code);
+    expect((await answer(code, token, { exercise: EXERCISE, answer: CORRECT })).statusCode).toBe(201);
+    clock.now += 12 * 3600_000 + 1;
+    const late = await answer(code, token, { exercise: EXERCISE, answer: CORRECT });
+    expect(late.statusCode).toBe(410);
+    expect(json(late)['error']).toMatchObject({ code: 'room-expired' });
+    expect((await app.inject({ url: `/api/rooms/${code}/events` })).statusCode).toBe(410);
+    const csv = await app.inject({ url: `/api/rooms/${code}/export.csv`, headers: bearer(teacherToken) });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.split('\r\n').filter((line) => line !== '')).toHaveLength(2);
+  });
+
+  it('refuses a display name with control characters or over 40 characters', async () => {
+    const { code } = await createRoom(app);
+    const join = (name: string) => app.inject({ method: 'POST', url: `/api/rooms/${code}/join`, payload: { name } });
+    expect((await join('Ann\u0007')).statusCode).toBe(400);
+    expect((await join('x'.repeat(41))).statusCode).toBe(400);
+    expect((await join('Zoë Ångström')).statusCode).toBe(201);
+  });
+
   it('rejects a malformed room code by its schema', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/rooms/abc' });
     expect(response.statusCode).toBe(400);
