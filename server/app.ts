@@ -63,8 +63,9 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 4096,
-    // Event streams are long-lived: close idle keep-alive sockets at once on shutdown.
-    forceCloseConnections: true,
+    // On shutdown, idle keep-alive sockets close at once, requests in flight finish (their answers
+    // are acknowledged), and the event streams are ended by the preClose hook below.
+    forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const events = new RoomEvents();
