@@ -1,0 +1,91 @@
+/**
+ * The browser's side of the classroom API: where the server is, JSON calls with a bearer token,
+ * answer ids. Small and framework-free; the join page and the projector panel share it.
+ */
+
+/** What `/classroom.json` says: the static site ships `{ server: false }`, the classroom server answers its own. */
+export interface ClassroomStatus {
+  readonly server: boolean;
+  readonly joinUrl?: string | null;
+}
+
+/**
+ * Whether this page is served by the classroom server. The static build holds a
+ * `classroom.json` saying no, so the check never requests a missing file (no console error)
+ * and never leaves this host.
+ */
+export async function classroomStatus(base: string): Promise<ClassroomStatus> {
+  try {
+    const response = await fetch(`${base}classroom.json`, { cache: 'no-store' });
+    if (!response.ok) return { server: false };
+    const status = (await response.json()) as Partial<ClassroomStatus>;
+    return { server: status.server === true, joinUrl: status.joinUrl ?? null };
+  } catch {
+    return { server: false };
+  }
+}
+
+/** An error from the API, with its stable `code` (or `network` when the server could not be reached). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** A JSON call; throws {@link ApiError} for a refused request or an unreachable server. */
+export async function api<T>(
+  path: string,
+  options: { method?: string; body?: unknown; token?: string } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The classroom server cannot be reached.');
+  }
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? 'error',
+      body.error?.message ?? `The server answered ${response.status}.`,
+    );
+  return body as T;
+}
+
+/**
+ * A fresh answer id: 128 random bits as hex. `crypto.getRandomValues` works on plain http (a
+ * laptop on the school network), where `crypto.randomUUID` does not.
+ */
+export function newAnswerId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The question as the server sends it (see server/public-question.ts). */
+export interface ClassroomQuestion {
+  readonly exercise: string;
+  readonly lesson: string;
+  readonly seed: string;
+  readonly kind: 'expression' | 'numeric' | 'choice' | 'order';
+  readonly prompt: string;
+  readonly label?: string;
+  readonly symbols?: readonly string[];
+  readonly choices?: readonly string[];
+  readonly multiple?: boolean;
+  readonly steps?: readonly { readonly index: number; readonly tex: string }[];
+  readonly revealed: boolean;
+  readonly solution?: string;
+  readonly openedAt: number;
+}

@@ -1,0 +1,298 @@
+import { api, ApiError, classroomStatus, newAnswerId, type ClassroomQuestion } from './classroom-api.ts';
+import { Outbox, type PendingAnswer } from './outbox.ts';
+
+/**
+ * The student's page (/join/): join a room with its code and an optional name, then answer the
+ * question the teacher opened, with the lesson page's live preview. Every answer goes through the
+ * outbox (localStorage) and is resent until acknowledged; the event stream reconnects by itself.
+ */
+
+type Runtime = typeof import('../exercise/runtime.ts');
+
+interface Membership {
+  code: string;
+  studentToken: string;
+  number: number;
+}
+
+const MEMBERSHIP_KEY = 'activation-derivatives:classroom-membership';
+const RETRY_MS = [1000, 2000, 4000, 8000];
+
+export async function startJoinPage(root: HTMLElement, base: string): Promise<void> {
+  const $ = <T extends Element>(selector: string): T => {
+    const element = root.querySelector<T>(selector);
+    if (element === null) throw new Error(`join page: missing ${selector}`);
+    return element;
+  };
+  const status = await classroomStatus(base);
+  if (!status.server) return; // the static message stays: this page needs the classroom server
+  $<HTMLElement>('[data-needs-server]').hidden = true;
+
+  const runtime: Runtime = await import('../exercise/runtime.ts');
+  const outbox = new Outbox(localStorage);
+  const joinForm = $<HTMLFormElement>('[data-join-form]');
+  const joinError = $<HTMLElement>('[data-join-error]');
+  const roomSection = $<HTMLElement>('[data-room]');
+  const connection = $<HTMLElement>('[data-connection]');
+  const questionBox = $<HTMLElement>('[data-question]');
+  const waiting = $<HTMLElement>('[data-waiting]');
+  const pendingNote = $<HTMLElement>('[data-pending]');
+  const codeInput = $<HTMLInputElement>('#join-code');
+  const fromUrl = new URLSearchParams(location.search).get('room');
+  if (fromUrl) codeInput.value = fromUrl.toUpperCase();
+
+  let membership = readMembership();
+  let current: ClassroomQuestion | null = null;
+  let events: EventSource | undefined;
+  let retry = 0;
+  let retryTimer: number | undefined;
+
+  const showPending = () => {
+    const count = membership ? outbox.pending(membership.code).length : 0;
+    pendingNote.hidden = count === 0;
+    pendingNote.textContent =
+      count === 1 ? '1 answer is waiting to be sent.' : `${count} answers are waiting to be sent.`;
+  };
+
+  /** Sends every unacknowledged answer, oldest first; stops at the first network failure and retries later. */
+  const flush = async (): Promise<void> => {
+    if (!membership) return;
+    window.clearTimeout(retryTimer);
+    for (const pending of outbox.pending(membership.code)) {
+      try {
+        const verdict = await api<{ id: string; status: string; feedback: string }>(
+          `${base}api/rooms/${pending.room}/answers`,
+          {
+            method: 'POST',
+            token: membership.studentToken,
+            body: { id: pending.id, exercise: pending.exercise, seed: pending.seed, answer: pending.answer },
+          },
+        );
+        outbox.remove(pending.id);
+        showVerdict(pending, verdict);
+        retry = 0;
+      } catch (error) {
+        const transient =
+          !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
+        if (!transient) {
+          outbox.remove(pending.id);
+          showFeedback(error instanceof ApiError ? error.message : 'The answer was refused.', 'invalid');
+          if (error instanceof ApiError && (error.code === 'room-expired' || error.status === 403))
+            leave(error.message);
+          continue;
+        }
+        retryTimer = window.setTimeout(() => void flush(), RETRY_MS[Math.min(retry++, RETRY_MS.length - 1)]);
+        break;
+      } finally {
+        showPending();
+      }
+    }
+  };
+
+  const showFeedback = (text: string, verdict: string) => {
+    const feedback = questionBox.querySelector<HTMLElement>('[data-feedback]');
+    if (!feedback) return;
+    feedback.dataset['verdict'] = verdict;
+    const label = verdict === 'correct' ? 'Correct. ' : verdict === 'incorrect' ? 'Not yet. ' : '';
+    feedback.innerHTML = `<strong>${label}</strong>${runtime.richText(text)}`;
+  };
+
+  const showVerdict = (pending: PendingAnswer, verdict: { status: string; feedback: string }) => {
+    if (current?.exercise === pending.exercise) showFeedback(verdict.feedback, verdict.status);
+  };
+
+  const connect = () => {
+    if (!membership) return;
+    events?.close();
+    const source = new EventSource(`${base}api/rooms/${membership.code}/events`);
+    events = source;
+    connection.textContent = 'Connecting…';
+    source.addEventListener('open', () => {
+      connection.textContent = 'Connected.';
+      void flush();
+    });
+    source.addEventListener('error', () => {
+      connection.textContent = 'Connection lost: reconnecting…';
+      // EventSource retries by itself unless the server refused the stream (an expired room).
+      if (source.readyState === EventSource.CLOSED)
+        void api(`${base}api/rooms/${membership?.code ?? ''}`).then(
+          () => window.setTimeout(connect, 2000),
+          (error: unknown) =>
+            error instanceof ApiError && error.status !== 0 ? leave(error.message) : window.setTimeout(connect, 2000),
+        );
+    });
+    source.addEventListener('question', (event) => {
+      const question = JSON.parse((event as MessageEvent<string>).data) as ClassroomQuestion | null;
+      showQuestion(question);
+    });
+  };
+
+  const showQuestion = (question: ClassroomQuestion | null) => {
+    const same =
+      current !== null && question !== null && current.exercise === question.exercise && current.seed === question.seed;
+    current = question;
+    waiting.hidden = question !== null;
+    questionBox.hidden = question === null;
+    if (question === null) return questionBox.replaceChildren();
+    if (same) return showSolution(question);
+    questionBox.innerHTML = questionHtml(question, runtime);
+    wireQuestion(question);
+    showSolution(question);
+  };
+
+  const showSolution = (question: ClassroomQuestion) => {
+    const box = questionBox.querySelector<HTMLElement>('[data-solution]');
+    if (!box) return;
+    box.hidden = !question.revealed || question.solution === undefined;
+    if (question.solution !== undefined) box.innerHTML = `<h3>Solution</h3>${runtime.richText(question.solution)}`;
+  };
+
+  const wireQuestion = (question: ClassroomQuestion) => {
+    const form = questionBox.querySelector<HTMLFormElement>('[data-answer-form]');
+    const input = questionBox.querySelector<HTMLInputElement>('[data-answer-input]');
+    const preview = questionBox.querySelector<HTMLElement>('[data-answer-preview]');
+    if (input && preview && question.kind === 'expression')
+      input.addEventListener('input', () => runtime.renderPreview(input.value, preview, question.symbols ?? []));
+    form?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!membership) return;
+      const answer = readAnswer(question, form);
+      if (answer === undefined) return showFeedback('Type or choose an answer first.', 'invalid');
+      outbox.add({
+        id: newAnswerId(),
+        room: membership.code,
+        exercise: question.exercise,
+        seed: question.seed,
+        answer,
+      });
+      showFeedback('Sending…', 'pending');
+      showPending();
+      void flush();
+    });
+  };
+
+  const enter = (member: Membership) => {
+    membership = member;
+    localStorage.setItem(MEMBERSHIP_KEY, JSON.stringify(member));
+    joinForm.hidden = true;
+    roomSection.hidden = false;
+    $<HTMLElement>('[data-room-title]').textContent = `Room ${member.code} · you are student ${member.number}`;
+    showPending();
+    connect();
+  };
+
+  const leave = (message: string) => {
+    events?.close();
+    membership = null;
+    localStorage.removeItem(MEMBERSHIP_KEY);
+    roomSection.hidden = true;
+    joinForm.hidden = false;
+    joinError.textContent = message;
+  };
+
+  joinForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = codeInput.value.trim().toUpperCase();
+    const name = $<HTMLInputElement>('#join-name').value.trim();
+    joinError.textContent = '';
+    void api<{ studentToken: string; number: number }>(`${base}api/rooms/${encodeURIComponent(code)}/join`, {
+      method: 'POST',
+      body: name === '' ? {} : { name },
+    }).then(
+      (joined) => enter({ code, studentToken: joined.studentToken, number: joined.number }),
+      (error: unknown) => {
+        joinError.textContent =
+          error instanceof ApiError && error.code === 'invalid-request'
+            ? 'A room code has 6 letters and digits, as shown on the projector.'
+            : error instanceof Error
+              ? error.message
+              : 'Could not join.';
+      },
+    );
+  });
+  $<HTMLButtonElement>('[data-leave]').addEventListener('click', () => leave(''));
+  window.addEventListener('online', () => void flush());
+
+  joinForm.hidden = false;
+  if (membership && (!fromUrl || fromUrl.toUpperCase() === membership.code)) enter(membership);
+}
+
+function readMembership(): Membership | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(MEMBERSHIP_KEY) ?? 'null') as Partial<Membership> | null;
+    return value && typeof value.code === 'string' && typeof value.studentToken === 'string'
+      ? { code: value.code, studentToken: value.studentToken, number: Number(value.number ?? 0) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function readAnswer(question: ClassroomQuestion, form: HTMLFormElement): string | number[] | undefined {
+  if (question.kind === 'choice') {
+    const selected = [...form.querySelectorAll<HTMLInputElement>('input[name="choice"]:checked')].map((i) =>
+      Number(i.value),
+    );
+    return selected.length === 0 ? undefined : selected;
+  }
+  if (question.kind === 'order')
+    return [...form.querySelectorAll<HTMLElement>('[data-step]')].map((li) => Number(li.dataset['step']));
+  const text = form.querySelector<HTMLInputElement>('[data-answer-input]')?.value.trim() ?? '';
+  return text === '' ? undefined : text;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The question's markup: exercise text typeset by richText (KaTeX, trust off), labels escaped. */
+function questionHtml(question: ClassroomQuestion, runtime: Runtime): string {
+  const prompt = `<div class="join-prompt">${runtime.richText(question.prompt)}</div>`;
+  let inputs: string;
+  if (question.kind === 'expression' || question.kind === 'numeric') {
+    const label = escapeHtml(question.label ?? 'Your answer');
+    inputs = `<label for="join-answer">${label}</label>
+      <input id="join-answer" data-answer-input type="text" inputmode="${question.kind === 'numeric' ? 'decimal' : 'text'}"
+        autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="500" ${question.kind === 'expression' ? 'aria-describedby="join-preview-label"' : ''} />
+      ${
+        question.kind === 'expression'
+          ? '<p class="muted" id="join-preview-label">Preview (what will be graded):</p><div class="join-preview" data-answer-preview aria-live="polite" tabindex="0" role="group" aria-labelledby="join-preview-label"></div>'
+          : ''
+      }`;
+  } else if (question.kind === 'choice') {
+    const type = question.multiple ? 'checkbox' : 'radio';
+    inputs = `<fieldset><legend>${question.multiple ? 'Select all that apply' : 'Choose one'}</legend>${(
+      question.choices ?? []
+    )
+      .map(
+        (text, i) =>
+          `<div class="join-choice"><input type="${type}" name="choice" value="${i}" id="join-choice-${i}" /><label for="join-choice-${i}">${runtime.richText(text)}</label></div>`,
+      )
+      .join('')}</fieldset>`;
+  } else {
+    inputs = `<p class="muted">Put the steps in order (move a step with its buttons).</p><ol class="join-steps">${(
+      question.steps ?? []
+    )
+      .map(
+        (step, position) =>
+          `<li data-step="${step.index}"><span>${runtime.richText(`$${step.tex}$`)}</span> <button type="button" data-move="up">Up<span class="visually-hidden"> step ${position + 1}</span></button> <button type="button" data-move="down">Down<span class="visually-hidden"> step ${position + 1}</span></button></li>`,
+      )
+      .join('')}</ol>`;
+  }
+  return `${prompt}<form data-answer-form novalidate>${inputs}<button type="submit" class="join-send">Send answer</button></form>
+    <div class="join-feedback" data-feedback role="status" aria-live="polite"></div>
+    <div class="join-solution" data-solution hidden></div>`;
+}
+
+/** Order questions: move a step up or down (delegated, so it survives re-rendering). */
+export function wireStepMoves(root: HTMLElement): void {
+  root.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-move]');
+    const item = button?.closest('li');
+    if (!button || !item) return;
+    const sibling = button.dataset['move'] === 'up' ? item.previousElementSibling : item.nextElementSibling;
+    if (!sibling) return;
+    if (button.dataset['move'] === 'up') sibling.before(item);
+    else sibling.after(item);
+    button.focus();
+  });
+}

@@ -1,0 +1,158 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CatalogEntry } from './exercise-catalog.ts';
+import { roomRoutes } from './plugins/room-routes.ts';
+import { answerRoutes } from './plugins/answer-routes.ts';
+import { staticSite } from './plugins/static-site.ts';
+import { RoomEvents } from './room-events.ts';
+import type { ClassroomStore } from './storage/classroom-store.ts';
+import { bearerToken, hashToken } from './tokens.ts';
+
+/** Requests per window and client; a client is its bearer token, or its address before it has one. */
+export interface Limit {
+  readonly max: number;
+  /** Window length in milliseconds. */
+  readonly windowMs: number;
+}
+
+export interface ClassroomOptions {
+  readonly store: ClassroomStore;
+  readonly catalog: ReadonlyMap<string, CatalogEntry>;
+  /** The built site to serve beside /api; none (API only) when missing. */
+  readonly dist?: string;
+  /** How long a room code admits students, in ms. Default 12 hours. */
+  readonly roomLifetimeMs?: number;
+  /** Largest request body in bytes. Default 4096. */
+  readonly bodyLimit?: number;
+  /** Answers per student. Default 30 per 10 s. */
+  readonly answerLimit?: Limit;
+  /** Room creations, joins and other requests per client. Default 60 per minute. */
+  readonly requestLimit?: Limit;
+  /** The address phones should open (printed and shown on the projector); known once the server listens. */
+  readonly joinUrl?: () => string | null;
+  /** The clock, for tests of expiry. Default `Date.now`. */
+  readonly now?: () => number;
+  readonly logger?: boolean;
+}
+
+/** What every route plugin receives. */
+export interface RouteContext {
+  readonly store: ClassroomStore;
+  readonly catalog: ReadonlyMap<string, CatalogEntry>;
+  readonly events: RoomEvents;
+  readonly now: () => number;
+  readonly roomLifetimeMs: number;
+  readonly answerLimit: Limit;
+  readonly requestLimit: Limit;
+}
+
+/** A stable error body: `{ error: { code, message } }`; clients branch on `code`, people read `message`. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/**
+ * The classroom server as a Fastify instance: a plugin per concern (rate limits, rooms, answers,
+ * the static site), every route's body, params and query validated by JSON Schema, 4 KB bodies.
+ * `inject()` drives it in tests; `server/main.ts` listens.
+ */
+export async function buildClassroom(options: ClassroomOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 4096,
+    // On shutdown, idle keep-alive sockets close at once, requests in flight finish (their answers
+    // are acknowledged), and the event streams are ended by the preClose hook below.
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+  const events = new RoomEvents();
+  const context: RouteContext = {
+    store: options.store,
+    catalog: options.catalog,
+    events,
+    now: options.now ?? Date.now,
+    roomLifetimeMs: options.roomLifetimeMs ?? 12 * 3600_000,
+    answerLimit: options.answerLimit ?? { max: 30, windowMs: 10_000 },
+    requestLimit: options.requestLimit ?? { max: 60, windowMs: 60_000 },
+  };
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) app.log.error(error);
+    void reply.code(status).send(errorBody(status, error));
+  });
+  const site =
+    options.dist !== undefined && existsSync(resolve(options.dist, 'index.html')) ? resolve(options.dist) : undefined;
+  const notFoundPage =
+    site === undefined ? undefined : await readFile(resolve(site, '404.html'), 'utf8').catch(() => undefined);
+  // The API answers JSON; any other unknown path gets the site's own 404 page, as a static host would.
+  app.setNotFoundHandler((request, reply) => {
+    if (notFoundPage !== undefined && !request.url.startsWith('/api/'))
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage);
+    return reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url}` } });
+  });
+
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => {
+      const token = bearerToken(request.headers.authorization);
+      return token === undefined ? `ip:${request.ip}` : `token:${hashToken(token)}`;
+    },
+    errorResponseBuilder: (_request, limit) => ({
+      statusCode: 429,
+      code: 'too-many-requests',
+      message: `Too many requests: at most ${limit.max} in ${limit.after}. Wait a moment and send again.`,
+    }),
+  });
+
+  app.get('/api/health', () => ({ ok: true, joinUrl: options.joinUrl?.() ?? null }));
+  // The static build ships classroom.json saying `server: false`; served from here it says true.
+  app.get('/classroom.json', (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ server: true, joinUrl: options.joinUrl?.() ?? null }),
+  );
+  await app.register(roomRoutes, context);
+  await app.register(answerRoutes, context);
+  if (site !== undefined) await app.register(staticSite, { root: site });
+
+  // Graceful shutdown: end the event streams first, or close() would wait for them forever.
+  app.addHook('preClose', (done) => {
+    events.close();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await options.store.close();
+  });
+  return app;
+}
+
+function errorBody(status: number, error: FastifyError): ErrorBody {
+  if (error.validation) return { error: { code: 'invalid-request', message: `Invalid request: ${error.message}` } };
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { error: { code: 'body-too-large', message: 'The request body is larger than the server accepts.' } };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: { code: 'unsupported-media-type', message: 'Send JSON (content-type: application/json).' } };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { error: { code: 'malformed-json', message: 'The request body is not valid JSON.' } };
+  }
+  if (status === 400 && error instanceof SyntaxError)
+    return { error: { code: 'malformed-json', message: 'The request body is not valid JSON.' } };
+  if (status === 429) return { error: { code: 'too-many-requests', message: error.message } };
+  if (status >= 500) return { error: { code: 'internal', message: 'Something went wrong on the server.' } };
+  return { error: { code: typeof error.code === 'string' ? error.code : 'error', message: error.message } };
+}
+
+/** A client error with a stable code, thrown from a handler. */
+export class ClassroomError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  constructor(statusCode: number, code: string, message: string) {
+    super(message);
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}

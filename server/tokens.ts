@@ -1,0 +1,27 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+
+/** A bearer token: 144 random bits (≥ 128 asked), base64url. */
+export function newToken(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Tokens are stored and looked up by their SHA-256 only. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Room codes avoid look-alike characters (0/O, 1/I/L) so they read well off a projector. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const CODE_PATTERN = `^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`;
+
+/** A room code: 6 characters of 31, about 8.9·10⁸ codes (rate limits and expiry keep guessing useless). */
+export function newRoomCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(header ?? '');
+  return match?.[1];
+}
