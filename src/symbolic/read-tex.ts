@@ -343,6 +343,8 @@ class Reader {
       case '\\frac':
       case '\\dfrac':
       case '\\tfrac': {
+        const operator = this.derivativeOperator();
+        if (operator !== undefined) return operator;
         const numerator = this.group();
         return div(numerator, this.group());
       }
@@ -394,6 +396,10 @@ class Reader {
     if (key === this.variable) return name(key);
     if (this.parameters.has(key)) return name(key);
     if (key === 'e') return constant('e');
+    // H(z): the Heaviside step, as the TeX printer writes it.
+    if (key === 'H' && (this.is('(') || (LEFT.has(this.peek()?.text ?? '') && this.is('(', 1)))) {
+      return this.application(t, 'heaviside');
+    }
     throw this.fail('unknown-symbol', `\`${key}\` is neither the variable, a parameter nor defined here`, t.position);
   }
 
@@ -401,13 +407,14 @@ class Reader {
   private defined(t: TeXToken, key: string): Expr {
     const def = this.definitions.get(key) as TeXDefinition;
     if (!def.isFunction) {
-      if (this.is("'"))
-        throw this.fail('unsupported', `\`${key}\` is a value, not a function: it has no derivative here`, t.position);
-      return def.tree;
+      // `u'` for a value u defined as an expression of z (`u = e^{z} - e^{-z}`): its derivative in z.
+      const primes = this.primes();
+      return primes === 0 ? def.tree : this.differentiate(def.tree, primes, t);
     }
     const primes = this.primes();
     const f = primes === 0 ? def.tree : this.differentiate(def.tree, primes, t);
-    const arg = this.bracketedArguments();
+    // `g(1 - g)`: a bracket that mentions the function itself is a product with its value, not an argument.
+    const arg = this.mentionsInBracket(t.text) ? undefined : this.bracketedArguments();
     if (arg === undefined) return f;
     if (arg.length !== 1) throw this.fail('unsupported', `\`${key}\` takes one argument`, t.position);
     return substitute(f, new Map([[this.variable, arg[0] as Expr]]));
@@ -452,6 +459,30 @@ class Reader {
     return f;
   }
 
+  /**
+   * `\frac{d}{dz} X` (the derivative of the product X that follows) or `\frac{du}{dz}` (of a
+   * defined u), by the one differentiator. `\frac{d}{dw}` for another letter is not read.
+   */
+  private derivativeOperator(): Expr | undefined {
+    const t = (k: number): string | undefined => this.peek(k)?.text;
+    const v = this.variable;
+    if (t(0) === '{' && t(1) === 'd' && t(2) === '}' && t(3) === '{' && t(4) === 'd' && t(5) === v && t(6) === '}') {
+      const at = this.peek(1) as TeXToken;
+      this.i += 7;
+      // The operator applies to the product that follows (`\frac{d}{dz}\,\alpha(e^{z} - 1)`).
+      return this.differentiate(this.term(), 1, at);
+    }
+    const of = this.peek(2);
+    const isOf = of?.kind === 'letter' && t(3) === '}' && t(4) === '{' && t(5) === 'd' && t(6) === v && t(7) === '}';
+    if (t(0) === '{' && t(1) === 'd' && of !== undefined && isOf) {
+      const def = this.definitions.get(of.text);
+      if (def === undefined) throw this.fail('unknown-symbol', `\`${of.text}\` is not defined here`, of.position);
+      this.i += 8;
+      return this.differentiate(def.tree, 1, of);
+    }
+    return undefined;
+  }
+
   /** `\operatorname{ReLU}`, `\operatorname{GELU}_{\tanh}`. */
   private operatorName(t: TeXToken): Expr {
     const open = this.next();
@@ -491,7 +522,11 @@ class Reader {
         throw this.fail('unsupported', 'a negative power on a function name could mean its inverse', caret.position);
       }
     }
-    const args = this.bracketedArguments() ?? this.bareArgument() ?? [name(this.variable)];
+    // `\sigma(1 - \sigma)`: a bracket that mentions the function itself is a product with σ(z).
+    const args =
+      COMMAND_FUNCTIONS.has(t.text) && this.mentionsInBracket(t.text)
+        ? [name(this.variable)]
+        : (this.bracketedArguments() ?? this.bareArgument() ?? [name(this.variable)]);
     const info = FUNCTIONS.get(fn);
     if (info !== undefined && (args.length < info.minArgs || args.length > info.maxArgs)) {
       throw this.fail('unsupported', `\`${t.text}\` takes ${String(info.minArgs)} argument(s)`, t.position);
@@ -511,6 +546,25 @@ class Reader {
       value = substitute(d, new Map([[this.variable, args[0] as Expr]]));
     }
     return power === undefined ? value : pow(value, power);
+  }
+
+  /**
+   * Whether the bracket that follows contains `head` used as a value, without an argument of its
+   * own (`\sigma(1 - \sigma)`, `g(1 - g)`; not `\sigma(\sigma(z))`).
+   */
+  private mentionsInBracket(head: string): boolean {
+    let k = this.i;
+    if (LEFT.has(this.tokens[k]?.text ?? '')) k++;
+    if (this.tokens[k]?.text !== '(') return false;
+    let depth = 0;
+    for (; k < this.tokens.length; k++) {
+      const text = this.tokens[k]?.text;
+      if (text === '(') depth++;
+      else if (text === ')') depth--;
+      else if (text === head && !APPLIED.has(this.tokens[k + 1]?.text ?? '')) return true;
+      if (depth === 0) return false;
+    }
+    return false;
   }
 
   /** `(a, b)`, `\left(…\right)`, `\bigl(…\bigr)`, or undefined when no bracket follows. */
@@ -591,6 +645,8 @@ class Reader {
       const amp = this.next();
       if (amp.text !== '&') throw this.fail('unexpected', 'a row of `cases` needs `&` and a condition', amp.position);
       rows.push({ value, test: this.condition() });
+      // A sentence's punctuation may end a row (`z \le 0. \end{cases}`).
+      if ((this.is('.') || this.is(',')) && (this.is('\\\\', 1) || this.is('\\end', 1))) this.next();
       if (this.is('\\\\')) {
         this.next();
         if (this.is('\\end')) break;
@@ -627,7 +683,7 @@ class Reader {
     for (;;) {
       const w = this.textWords();
       if (w === 'or') result = call('max', [result, this.chain()]);
-      else if (w === 'and' || this.is(',')) {
+      else if (w === 'and' || (this.is(',') && !this.is('\\\\', 1) && !this.is('\\end', 1))) {
         if (this.is(',')) this.next();
         result = mul(result, this.chain());
       } else return result;
@@ -690,5 +746,7 @@ class Reader {
   }
 }
 
+/** Tokens after a function head that give it an argument, a prime or a power. */
+const APPLIED: ReadonlySet<string> = new Set(['(', '\\left', '\\bigl', '\\Bigl', "'", '^']);
 const TEXT_COMMANDS: ReadonlySet<string> = new Set(['\\text', '\\mathrm', '\\textrm']);
 const CLOSING_COMMANDS: ReadonlySet<string> = new Set(['\\right', '\\bigr', '\\Bigr', '\\biggr', '\\rvert', '\\}']);

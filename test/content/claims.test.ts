@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { activations } from '../../src/math/index.ts';
+import { splitTeX } from '../../src/symbolic/index.ts';
+import { emptyReport, finishReport } from './claims/check-claims.ts';
+import type { ClaimFailure, ClaimReport } from './claims/check-claims.ts';
+import { checkContent, checkRegistry, checkRegistryEntry, contentFiles, registryFile } from './claims/site-claims.ts';
+import type { SourceFile } from './claims/site-claims.ts';
+
+/**
+ * Every formula the site displays: lessons (prose, lists, tables, <Notes>, which the slides show
+ * too), exercises (prompts, hints, worked solutions, feedback, order steps), derivation notes and
+ * the registry's TeX. Each relation (=, ≈, <, ≤, >, ≥) between expressions in z is checked with
+ * the one checker; a formula that is wrong on purpose or unreadable carries a `claims: unchecked`
+ * comment in its source. See test/content/claims/extract-formulas.ts for the directives.
+ */
+
+const format = (f: ClaimFailure): string =>
+  `${f.file}:${String(f.line)}: ${f.tex.replace(/\s+/g, ' ')}\n    ${f.message}`;
+
+function summary(r: ClaimReport): string {
+  const marked = r.marked.map((m) => `  ${m.file}:${String(m.line)}  ${m.tex.replace(/\s+/g, ' ')}  — ${m.reason}`);
+  const other = r.otherRelations.map((m) => `  ${m.file}:${String(m.line)}  ${m.tex.replace(/\s+/g, ' ')}`);
+  return [
+    `${String(r.formulas)} formulas, ${String(r.checked)} claims checked, ${String(r.marked.length)} marked unchecked (list):`,
+    ...marked,
+    `Not claims in z: ${String(r.conditions)} conditions (a name against numbers, such as z > 0), ${String(r.definitions)} definitions, ` +
+      `${String(r.outside)} relations between other quantities (declared with claims: outside), ` +
+      `${String(r.otherRelations.length)} with a relation the checker does not state (→, ∈, ⇔, ↦):`,
+    ...other,
+  ].join('\n');
+}
+
+const site = (): ClaimReport => finishReport(checkRegistry(checkContent(contentFiles())));
+
+describe('every formula the site displays', () => {
+  const report = site();
+
+  it('holds, or is marked unchecked in its source', () => {
+    console.log(summary(report));
+    expect(report.failures.map(format)).toEqual([]);
+    // Every claim is either checked or marked.
+    expect(report.checked + report.marked.length).toBe(report.claims);
+  });
+
+  it('reads the whole site, not a corner of it', () => {
+    const files = new Set(report.checkedFormulas.map((f) => f.file));
+    for (const dir of ['content/lessons/', 'content/exercises/', 'content/derivations/', 'src/math/activations/']) {
+      expect(
+        [...files].some((f) => f.startsWith(dir)),
+        dir,
+      ).toBe(true);
+    }
+    // Every lesson has checked claims, and every registry entry.
+    for (const f of contentFiles().filter((c) => c.path.endsWith('.mdx'))) expect(files.has(f.path), f.path).toBe(true);
+    for (const id of Object.keys(activations)) expect(files.has(`src/math/activations/${id}.ts`), id).toBe(true);
+  });
+});
+
+/** The file with one formula on one line replaced. */
+function mutate(file: SourceFile, line: number, from: string, to: string): SourceFile {
+  const lines = file.text.split('\n');
+  const text = lines[line - 1] ?? '';
+  if (!text.includes(from)) throw new Error(`${file.path}:${String(line)} does not contain ${from}`);
+  lines[line - 1] = text.replace(from, to);
+  return { path: file.path, text: lines.join('\n') };
+}
+
+function failuresOf(file: SourceFile): ClaimFailure[] {
+  return finishReport(checkContent([file], emptyReport())).failures;
+}
+
+const lesson = (id: string): SourceFile => {
+  const f = contentFiles().find((c) => c.path === `content/lessons/${id}.mdx`);
+  if (f === undefined) throw new Error(id);
+  return f;
+};
+
+describe('a changed formula fails with its file and line', () => {
+  it('the sigmoid summary with (1 + e^{-z})^{3} for ^{2}', () => {
+    const file = lesson('sigmoid');
+    const line = file.text.split('\n').findIndex((l) => l.startsWith('- $\\sigma(z) = \\dfrac{1}{1 + e^{-z}}$')) + 1;
+    expect(failuresOf(file)).toEqual([]);
+    const failures = failuresOf(mutate(file, line, '(1 + e^{-z})^{2}', '(1 + e^{-z})^{3}'));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([`content/lessons/sigmoid.mdx:${String(line)}`]);
+    expect(failures[0]?.message).toMatch(/at z = -?[\d.e-]+ the left side is -?[\d.e-]+ and the right side -?[\d.e-]+/);
+  });
+
+  it("the registry's σ′ TeX with ^{3} for ^{2}", () => {
+    const file = registryFile('sigmoid');
+    const a = activations.sigmoid;
+    const wrong = {
+      ...a,
+      latex: { ...a.latex, derivative: a.latex.derivative.replace('\\right)^{2}', '\\right)^{3}') },
+    };
+    expect(wrong.latex.derivative).not.toBe(a.latex.derivative);
+    expect(checkRegistryEntry(a, file).failures).toEqual([]);
+    const failures = checkRegistryEntry(wrong, file).failures;
+    const line = file.text.split('\n').findIndex((l) => l.includes('derivative: "\\\\sigma\'(z)')) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([
+      `src/math/activations/sigmoid.ts:${String(line)}`,
+    ]);
+  });
+
+  // The property, over every checked equality and ≈ in the lessons: multiply one side by 2, negate
+  // it, or change an exponent 2 to 3, and the check fails at that formula's line.
+  const lessons = contentFiles().filter((f) => f.path.endsWith('.mdx'));
+  const report = finishReport(checkContent(lessons, emptyReport()));
+  const candidates = report.checkedFormulas.filter(
+    (f) => f.ops.length > 0 && f.ops.every((op) => op === '=' || op === '≈'),
+  );
+  const mutations: [kind: string, file: string, line: number, from: string, to: string][] = [];
+  for (const f of candidates) {
+    const split = splitTeX(f.tex);
+    if (!split.ok) continue;
+    // Its last side, unless it is 0 (2·0 = −0 = 0).
+    // The last statement: a first one may be a definition (`g(z) = z\,\Phi(z), \qquad \Phi(z) = …`).
+    const statement = split.statements.filter((s) => s.ops.length > 0).at(-1);
+    const side = statement?.sides.at(-1);
+    if (side === undefined || /^\s*0\s*$/.test(side.tex)) continue;
+    const before = f.tex.slice(0, side.start);
+    const after = f.tex.slice(side.end);
+    mutations.push(['factor', f.file, f.line, f.tex, `${before}2\\left(${side.tex}\\right)${after}`]);
+    mutations.push(['sign', f.file, f.line, f.tex, `${before}-\\left(${side.tex}\\right)${after}`]);
+    if (f.tex.includes('^{2}')) mutations.push(['exponent', f.file, f.line, f.tex, f.tex.replace('^{2}', '^{3}')]);
+  }
+
+  it('covers enough formulas to mean something', () => {
+    console.log(
+      `mutation property: ${String(mutations.length)} mutations of ${String(candidates.length)} checked equalities in the lessons`,
+    );
+    expect(mutations.length).toBeGreaterThan(100);
+  });
+
+  it.each(mutations)('%s: %s:%i', (_kind, path, line, from, to) => {
+    const file = lessons.find((l) => l.path === path) as SourceFile;
+    const failures = failuresOf(mutate(file, line, from, to));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toContain(`${path}:${String(line)}`);
+  });
+});
