@@ -597,6 +597,8 @@ class Reader {
   private bareArgument(): Expr[] | undefined {
     const t = this.peek();
     if (t === undefined) return undefined;
+    // `\ln \sigma(z)`: a function applied to a function's value.
+    if (COMMAND_FUNCTIONS.has(t.text) || t.text === '\\operatorname') return [this.power()];
     if (
       t.kind === 'number' ||
       t.kind === 'letter' ||

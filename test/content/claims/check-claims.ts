@@ -194,9 +194,14 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
       domain = domains.get(previous);
     }
     if (domain !== undefined) domains.set(e, domain);
-    // "with equality only where $g(z) = 0$": a relation introduced by where/when/if, after prose, is a condition.
+    // "with equality only where $g(z) = 0$", "for $\lvert z\rvert > 3$": a relation introduced by
+    // where/when/if/for, after prose, is a condition.
     const previousIsCondition = previous?.group === e.group && isConditionTeX(previous.tex);
-    if (/\b(?:where|when|whenever|if)\s*$/i.test(e.before) && !previousIsCondition && isSingleRelation(e.tex)) {
+    // ("at $z \approx -1.278$, where $g'(z) = 0$" is a claim about that point, and stays one.)
+    const introduced =
+      /\b(?:when|whenever|if|for(?: all| every| each)?)\s*$/i.test(e.before) ||
+      (/\bwhere\s*$/i.test(e.before) && !previousIsCondition);
+    if (introduced && isSingleRelation(e.tex)) {
       report.formulas++;
       report.conditions++;
       continue;
