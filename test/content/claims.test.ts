@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activations } from '../../src/math/index.ts';
+import { activationIds, activations } from '../../src/math/index.ts';
 import { splitTeX } from '../../src/symbolic/index.ts';
 import { emptyReport, finishReport } from './claims/check-claims.ts';
 import type { ClaimFailure, ClaimReport } from './claims/check-claims.ts';
 import { checkContent, checkRegistry, checkRegistryEntry, contentFiles, registryFile } from './claims/site-claims.ts';
 import type { SourceFile } from './claims/site-claims.ts';
+import { latexLine, latexOf } from './claims/extract-formulas.ts';
+import type { LatexField } from './claims/extract-formulas.ts';
 
 /**
  * Every formula the site displays: lessons (prose, lists, tables, <Notes>, which the slides show
@@ -102,39 +104,68 @@ describe('a changed formula fails with its file and line', () => {
     ]);
   });
 
-  // The property, over every checked equality and ≈ in the lessons: multiply one side by 2, negate
-  // it, or change an exponent 2 to 3, and the check fails at that formula's line.
-  const lessons = contentFiles().filter((f) => f.path.endsWith('.mdx'));
-  const report = finishReport(checkContent(lessons, emptyReport()));
+  // The property, over every checked equality and ≈ of content/ (where the formula stands verbatim
+  // on its line: not quoted YAML, not an exercise's placeholders) and of the registry: multiply one
+  // side by 2, negate it, or change an exponent 2 to 3, and the check fails at that formula's line.
+  // (An inequality that is not tight can survive a factor, so only = and ≈.)
+  const files = contentFiles();
+  const report = finishReport(checkContent(files, emptyReport()));
+  const verbatim = (f: { file: string; line: number; tex: string }): boolean => {
+    const lines = files.find((c) => c.path === f.file)?.text.split('\n') ?? [];
+    return lines[f.line - 1]?.includes(f.tex) === true;
+  };
   const candidates = report.checkedFormulas.filter(
-    (f) => f.ops.length > 0 && f.ops.every((op) => op === '=' || op === '≈'),
+    (f) => f.ops.length > 0 && f.ops.every((op) => op === '=' || op === '≈') && verbatim(f),
   );
-  const mutations: [kind: string, file: string, line: number, from: string, to: string][] = [];
-  for (const f of candidates) {
-    const split = splitTeX(f.tex);
-    if (!split.ok) continue;
-    // Its last side, unless it is 0 (2·0 = −0 = 0).
-    // The last statement: a first one may be a definition (`g(z) = z\,\Phi(z), \qquad \Phi(z) = …`).
-    const statement = split.statements.filter((s) => s.ops.length > 0).at(-1);
+  /** The TeX with its last relation's last side multiplied by 2, negated, or with an exponent 2 → 3. */
+  const variants = (tex: string): [kind: string, to: string][] => {
+    const split = splitTeX(tex);
+    if (!split.ok) return [];
+    // The last statement that does not start with a bare name (`g(z) = z\,\Phi(z), \qquad \Phi(z) = …`:
+    // the first may be a definition), else the first; its last side, unless it is 0 (2·0 = −0 = 0).
+    const relations = split.statements.filter((s) => s.ops.length > 0);
+    const bare = /^\s*[A-Za-z](?:\(\s*z\s*\))?\s*$/;
+    const statement = relations.filter((s) => !bare.test(s.sides[0]?.tex ?? '')).at(-1) ?? relations[0];
     const side = statement?.sides.at(-1);
-    if (side === undefined || /^\s*0\s*$/.test(side.tex)) continue;
-    const before = f.tex.slice(0, side.start);
-    const after = f.tex.slice(side.end);
-    mutations.push(['factor', f.file, f.line, f.tex, `${before}2\\left(${side.tex}\\right)${after}`]);
-    mutations.push(['sign', f.file, f.line, f.tex, `${before}-\\left(${side.tex}\\right)${after}`]);
-    if (f.tex.includes('^{2}')) mutations.push(['exponent', f.file, f.line, f.tex, f.tex.replace('^{2}', '^{3}')]);
-  }
+    if (side === undefined || /^\s*0\s*$/.test(side.tex)) return [];
+    const before = tex.slice(0, side.start);
+    const after = tex.slice(side.end);
+    const out: [string, string][] = [
+      ['factor', `${before}2\\left(${side.tex}\\right)${after}`],
+      ['sign', `${before}-\\left(${side.tex}\\right)${after}`],
+    ];
+    if (tex.includes('^{2}')) out.push(['exponent', tex.replace('^{2}', '^{3}')]);
+    return out;
+  };
+  const mutations = candidates.flatMap((f) =>
+    variants(f.tex).map(([kind, to]) => [kind, f.file, f.line, f.tex, to] as const),
+  );
+  const registryMutations = activationIds.flatMap((id) =>
+    latexOf(activations[id]).flatMap(([field, tex]) =>
+      variants(tex).map(([kind, to]) => [kind, id, field, to] as const),
+    ),
+  );
 
   it('covers enough formulas to mean something', () => {
     console.log(
-      `mutation property: ${String(mutations.length)} mutations of ${String(candidates.length)} checked equalities in the lessons`,
+      `mutation property: ${String(mutations.length)} mutations of ${String(candidates.length)} checked equalities in content/, ` +
+        `${String(registryMutations.length)} of the registry's TeX`,
     );
-    expect(mutations.length).toBeGreaterThan(100);
+    expect(mutations.length).toBeGreaterThan(150);
+    expect(registryMutations.length).toBeGreaterThan(60);
   });
 
   it.each(mutations)('%s: %s:%i', (_kind, path, line, from, to) => {
-    const file = lessons.find((l) => l.path === path) as SourceFile;
+    const file = files.find((l) => l.path === path) as SourceFile;
     const failures = failuresOf(mutate(file, line, from, to));
     expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toContain(`${path}:${String(line)}`);
+  });
+
+  it.each(registryMutations)('%s: registry %s latex.%s', (_kind, id, field: LatexField, to) => {
+    const a = activations[id];
+    const file = registryFile(id);
+    const failures = checkRegistryEntry({ ...a, latex: { ...a.latex, [field]: to } }, file).failures;
+    const line = latexLine(file.text, field);
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toContain(`${file.path}:${String(line)}`);
   });
 });

@@ -729,14 +729,27 @@ export function emptyReport(): ClaimReport {
   };
 }
 
-/** After every file: a line marked `claims: unchecked` whose formulas all hold fails (remove the mark). */
+/**
+ * After every file: a line (or YAML string) marked `claims: unchecked` whose formulas all hold
+ * fails (remove the mark), and so does one where the mark also covers a claim that holds.
+ */
 export function finishReport(report: ClaimReport): ClaimReport {
   const needed = new Set(report.marked.map((m) => `${m.file}:${String(m.line)}`));
   const seen = new Set<string>();
   for (const m of report.heldOnMarkedLines) {
     const key = `${m.file}:${String(m.line)}`;
-    if (needed.has(key) || seen.has(key)) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
+    if (needed.has(key)) {
+      // A mark must not cover a claim that holds: a later change to it would go unnoticed.
+      report.failures.push({
+        file: m.file,
+        line: m.line,
+        tex: m.tex,
+        message: `a "claims: unchecked" mark here also covers this claim, which holds: name the formula it means, claims: unchecked "<part of its TeX>" <reason>`,
+      });
+      continue;
+    }
     report.failures.push({
       file: m.file,
       line: m.line,
