@@ -87,6 +87,20 @@ describe('a changed formula fails with its file and line', () => {
     expect(failures[0]?.message).toMatch(/at z = -?[\d.e-]+ the left side is -?[\d.e-]+ and the right side -?[\d.e-]+/);
   });
 
+  it.each([
+    ['softplus', '| $\\sigma(z)$ |', '| $\\sigma(2z)$ |'],
+    ['SELU', '$\\lambda\\alpha e^{z}$ for $z < 0$', '$\\lambda e^{z}$ for $z < 0$'],
+    ['softsign', '$(1 - \\lvert g\\rvert)^{2}$', '$(1 - \\lvert g\\rvert)^{3}$'],
+  ])('the family table: the %s row changed', (name, from, to) => {
+    const file = lesson('wider-family');
+    const line = file.text.split('\n').findIndex((l) => l.startsWith(`| ${name} |`)) + 1;
+    expect(line).toBeGreaterThan(0);
+    const failures = failuresOf(mutate(file, line, from, to));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([
+      `content/lessons/wider-family.mdx:${String(line)}`,
+    ]);
+  });
+
   it("the registry's σ′ TeX with ^{3} for ^{2}", () => {
     const file = registryFile('sigmoid');
     const a = activations.sigmoid;

@@ -187,7 +187,7 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
       continue;
     }
     const index = formulas.indexOf(e);
-    let domain = domainFor(e, formulas[index - 1], formulas[index + 1], scope);
+    let domain = domainFor(e, formulas[index - 1], formulas[index + 1], scope, formulas[index + 2]);
     // "for $z > 0$, $f(z) = z^2$ and $f'(z) = 2z$": the condition carries over `and` and `,`.
     const previous = formulas[index - 1];
     if (domain === undefined && previous?.group === e.group && /^\s*(?:,|and|, and)\s*$/.test(e.before)) {
@@ -279,10 +279,16 @@ function domainFor(
   previous: FormulaEvent | undefined,
   next: FormulaEvent | undefined,
   scope: Scope,
+  afterNext?: FormulaEvent,
 ): Domain | undefined {
   if (next !== undefined && next.group === f.group && FOR_AFTER.test(f.after)) {
     const d = intervalOf(next.tex, scope);
-    if (d !== undefined) return d;
+    // "… for $z < 0$ or $z > 6$": both intervals.
+    const also =
+      afterNext !== undefined && afterNext.group === f.group && /^\s*or\s*$/.test(next.after)
+        ? intervalOf(afterNext.tex, scope)
+        : undefined;
+    if (d !== undefined) return also === undefined ? d : [d[0], d[1], d[2], also];
   }
   if (previous !== undefined && previous.group === f.group) {
     // "For $z < 0$, $claim$" and "inputs $z < 0$, where $claim$".
@@ -383,7 +389,7 @@ function combinations(
 type Side = { readonly tex: string; readonly tree: Expr };
 
 /** Where a claim holds, from the prose: an interval of the letter (`z`, or `h` in a difference quotient). */
-type Domain = readonly [lo: number, hi: number, letter: string];
+type Domain = readonly [lo: number, hi: number, letter: string, also?: Domain];
 
 /** Pieces of definitions given under conditions of the prose, per scope. */
 const pieces = new WeakMap<Map<string, TeXDefinition>, Map<string, { tree: Expr; domain: Domain }[]>>();
@@ -643,6 +649,11 @@ function checkRelation(
   kinks: readonly number[] = [],
   tolerance?: number,
 ): string | undefined {
+  const also = domain?.[3];
+  if (domain !== undefined && also !== undefined) {
+    const first = checkRelation(left, op, right, params, [domain[0], domain[1], domain[2]], variable, kinks, tolerance);
+    return first ?? checkRelation(left, op, right, params, also, variable, kinks, tolerance);
+  }
   const applies = domain !== undefined && domain[2] === variable;
   const point = applies && domain[0] === domain[1] ? domain[0] : undefined;
   const interval = applies && point === undefined ? ([domain[0], domain[1]] as const) : undefined;

@@ -146,6 +146,7 @@ export function mdxEvents(file: string, source: string): SourceEvent[] {
     i++;
   }
   let fence = false;
+  const synthesized: RawDirective[] = [];
   for (; i < lines.length; i++) {
     const text = lines[i] ?? '';
     if (/^\s*(```|~~~)/.test(text)) {
@@ -166,9 +167,54 @@ export function mdxEvents(file: string, source: string): SourceEvent[] {
       found.push({ line: start + 2, group: start + 2, tex: body.join('\n'), before: '', after: '' });
       continue;
     }
+    if (/^\s*\|/.test(text) && /^\s*\|[\s:|-]+\|\s*$/.test(lines[i + 1] ?? '')) {
+      const end = tableClaims(lines, i, found, synthesized);
+      i = end - 1;
+      continue;
+    }
     found.push(...inlineFormulas(text, i + 1));
   }
-  return withDirectives(file, found, directivesIn(source, /\{\/\*(.*?)\*\/\}/g));
+  return withDirectives(file, found, [...directivesIn(source, /\{\/\*(.*?)\*\/\}/g), ...synthesized]);
+}
+
+/** Cells of a Markdown table row, without the outer pipes. */
+function cells(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+}
+
+/**
+ * A table whose header has a column "$g'(z)$" (or "In terms of $g$") and whose rows are named
+ * by an activation states a claim in each such cell: `\operatorname{<row>}'(z) = <cell formula>`,
+ * with the cell's "for $z > 0$" as its condition (and, for the "in terms of g" column, g the
+ * row's activation). A cell whose conditions are on g (`where $0 < g < 1$`) is read as plain
+ * formulas. Returns the index of the first line after the table.
+ */
+function tableClaims(lines: readonly string[], header: number, found: Found[], directives: RawDirective[]): number {
+  const kinds = cells(lines[header] ?? '').map((c) =>
+    /g'\(z\)/.test(c) ? 'derivative' : /terms of \$g\$/.test(c) ? 'in-g' : undefined,
+  );
+  found.push(...inlineFormulas(lines[header] ?? '', header + 1));
+  let i = header + 2;
+  for (; i < lines.length && /^\s*\|/.test(lines[i] ?? ''); i++) {
+    const line = i + 1;
+    const row = cells(lines[i] ?? '');
+    const name = (row[0] ?? '').trim().replace(/-/g, '');
+    const head = `\\operatorname{${name}}`;
+    if (kinds.includes('in-g')) directives.push({ line, command: 'let', text: `g(z) = ${head}(z)` });
+    row.forEach((cell, column) => {
+      const group = -(line * 100 + column);
+      const formulas = inlineFormulas(cell, line, group);
+      const onG = formulas.some(
+        (f) => /\b(?:where|for|when)\s*$/.test(f.before) && /(?<![\\A-Za-z])g(?![A-Za-z])/.test(f.tex),
+      );
+      for (const f of formulas) {
+        const isCondition = /\b(?:for|where|when|if|or|and)\s*$/.test(f.before);
+        if (kinds[column] === undefined || onG || isCondition || f.tex.includes('=')) found.push(f);
+        else found.push({ ...f, tex: `${head}'(z) = ${f.tex}` });
+      }
+    });
+  }
+  return i;
 }
 
 function withDirectives(file: string, found: readonly Found[], directives: readonly RawDirective[]): SourceEvent[] {
