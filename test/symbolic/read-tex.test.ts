@@ -62,6 +62,16 @@ const valid: [tex: string, expected: string][] = [
   ['\\begin{cases} 1 & 0 < z < 6 \\\\ 0 & z < 0 \\text{ or } z > 6 \\end{cases}', '(z > 0)*(z < 6) ? 1 : 0'],
   ['\\begin{cases} 0 & |z| > 3 \\\\ 1 & \\text{otherwise} \\end{cases}', 'abs(z) > 3 ? 0 : 1'],
   ['−z · 2', '-z*2'],
+  // A function whose bracket mentions it bare is a product with its value; composition stays composition.
+  ['\\sigma(1 - \\sigma)', 'sigmoid(z)*(1-sigmoid(z))'],
+  ['\\sigma(\\sigma(z))', 'sigmoid(sigmoid(z))'],
+  ['g(1 - g)', 'tanh(z)*(1-tanh(z))'],
+  ['\\ln \\sigma(z)', 'log(sigmoid(z))'],
+  ['\\frac{d}{dz}\\,\\alpha(e^{z} - 1)', 'alpha*exp(z)'],
+  ['\\frac{d}{dz}(1 + e^{-z})', '-exp(-z)'],
+  ['H(z)', 'heaviside(z)'],
+  ["a'", 'sigmoid(z)*(1-sigmoid(z))'],
+  ['\\begin{cases} z & z > 0 \\\\ 0 & z \\le 0. \\end{cases}', 'relu(z)'],
 ];
 
 describe('readTeX: the TeX the lessons write', () => {
