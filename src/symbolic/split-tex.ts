@@ -24,7 +24,16 @@ export interface TeXStatement {
 }
 
 export type SplitResult =
-  | { readonly ok: true; readonly statements: readonly TeXStatement[] }
+  | {
+      readonly ok: true;
+      readonly statements: readonly TeXStatement[];
+      /**
+       * Relations the reader does not check (`\to`, `\in`, `\iff`…), in order. Each cuts its
+       * statement there: `\tanh' = 1 - \tanh^{2} \to 0` keeps `\tanh' = 1 - \tanh^{2}`, and the
+       * rest up to the next separator is skipped.
+       */
+      readonly unchecked: readonly string[];
+    }
   | { readonly ok: false; readonly error: TeXReadError };
 
 const RELATIONS: ReadonlyMap<string, RelationOp> = new Map([
@@ -73,6 +82,7 @@ export function splitTeX(tex: string): SplitResult {
   if (!tokenized.ok) return tokenized;
   const tokens = tokenized.tokens;
   const statements: TeXStatement[] = [];
+  const unchecked: string[] = [];
   let sides: TeXSide[] = [];
   let ops: RelationOp[] = [];
   let condition = false;
@@ -112,14 +122,19 @@ export function splitTeX(tex: string): SplitResult {
         continue;
       }
       if (OTHER_RELATIONS.has(t.text)) {
-        return {
-          ok: false,
-          error: {
-            code: 'unsupported-relation',
-            message: `the relation \`${t.text}\` is not one the reader checks`,
-            position: t.position,
-          },
-        };
+        unchecked.push(t.text);
+        const error = endStatement(t);
+        if (error !== undefined) return { ok: false, error };
+        // Skip to the next separator at depth 0.
+        let d = 0;
+        while (i + 1 < tokens.length) {
+          const u = tokens[i + 1] as TeXToken;
+          if (d === 0 && SEPARATORS.has(u.text)) break;
+          if (OPENERS.has(u.text)) d++;
+          if (CLOSERS.has(u.text)) d--;
+          i++;
+        }
+        continue;
       }
       const last = i === tokens.length - 1;
       if ((t.text === '.' || t.text === ',') && last) continue;
@@ -164,7 +179,8 @@ export function splitTeX(tex: string): SplitResult {
   }
   const error = endStatement(undefined);
   if (error !== undefined) return { ok: false, error };
-  if (statements.length === 0)
+  if (statements.length === 0 && unchecked.length === 0) {
     return { ok: false, error: { code: 'empty', message: 'the formula is empty', position: 0 } };
-  return { ok: true, statements };
+  }
+  return { ok: true, statements, unchecked };
 }

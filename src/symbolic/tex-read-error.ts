@@ -20,7 +20,8 @@ export interface TeXReadError {
  * - `empty`: nothing to read;
  * - `unsupported`: TeX the reader knows but will not guess the meaning of (`\tanh^{-1}`,
  *   `\sqrt[3]`, a prime on a function of several arguments, `\pm`);
- * - `unsupported-relation`: a relation other than `=`, `\approx`, `<`, `\le`, `>`, `\ge`, `\ne`.
+ * - `unsupported-relation`: a relation other than `=`, `\approx`, `<`, `\le`, `>`, `\ge`, `\ne`
+ *   (reserved: `splitTeX` lists those it meets in `unchecked` and cuts the statement there).
  */
 export type TeXErrorCode =
   | 'unknown-command'

@@ -452,10 +452,9 @@ export function checkFormula(
   if (reading.definitions > 0) readFormula(f, context, scope, domain, VARIABLE, scope, true);
   report.definitions += reading.definitions;
   report.conditions += reading.conditions;
-  if (reading.other !== undefined) {
+  // A relation the checker does not state (`\to`) is listed; the statements before it are still checked.
+  if (reading.other !== undefined)
     report.otherRelations.push({ file: f.file, line: f.line, tex: f.tex, reason: reading.other });
-    return;
-  }
   if (!reading.isClaim) return;
   if (reading.about && reading.problems.length > 0) {
     report.outside++;
@@ -491,13 +490,12 @@ function readFormula(
   const params = context.params ?? new Map<string, readonly number[]>();
   const split = splitTeX(f.tex);
   if (!split.ok) {
-    if (split.error.code === 'unsupported-relation') out.other = split.error.message;
-    else {
-      out.isClaim = true;
-      out.problems.push(`${split.error.message} (${split.error.code})`);
-    }
+    out.isClaim = true;
+    out.problems.push(`${split.error.message} (${split.error.code})`);
     return out;
   }
+  if (split.unchecked.length > 0)
+    out.other = `the relation ${split.unchecked.map((r) => `\`${r}\``).join(', ')} is not one the checker states`;
   const statements = split.statements;
   const read = (tex: string, start: number): Side | string => {
     const r = readTeX(tex, { variable, parameters: [...params.keys()], definitions: scope, offset: start });
