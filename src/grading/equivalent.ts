@@ -61,6 +61,8 @@ const stateAt = importedStateAt;
 export const RELATIVE_TOLERANCE = 1e-11;
 /** Relative tolerance where a numeric derivative is involved (Richardson reaches ~1e-12). */
 export const DERIVATIVE_TOLERANCE = 1e-8;
+/** The smallest normal double: below it float64 keeps fewer than 53 bits. */
+const MIN_NORMAL = 2.2250738585072014e-308;
 /** A point only counts as a check if the rounding-error bound is below this fraction of the values. */
 const CONCLUSIVE_FRACTION = 1e-3;
 /** At least this many points (and half of those where the reference is defined) must be conclusive. */
@@ -340,13 +342,14 @@ export function compareTables(a: Table, b: Table, options: CompareOptions = {}):
       // 'compare': the reference is continuous here, so the answer must match its value.
     }
     if (!Number.isFinite(vb)) {
-      // Undefined reference: skipped, unless float64 lost its value (overflow) — then 50 digits decide.
-      if (b.unreliable[i] === 1 && !numeric) recheck.push(i);
+      // Undefined reference: skipped, unless float64 lost its value (overflow, or the logarithm of an
+      // underflowed 0: ln σ(−1000) is −∞ in float64 and −1000 in fact) — then 50 digits decide.
+      if ((b.unreliable[i] === 1 || Math.abs(vb) === Infinity) && !numeric) recheck.push(i);
       continue;
     }
     defined++;
     if (!Number.isFinite(va)) {
-      if (a.unreliable[i] === 1) {
+      if (a.unreliable[i] === 1 || (Math.abs(va) === Infinity && !numeric)) {
         // Overflow on one side is not a reason to skip: the 50-digit values decide.
         if (!numeric) recheck.push(i);
         continue;
@@ -381,6 +384,12 @@ export function compareTables(a: Table, b: Table, options: CompareOptions = {}):
     const here = Math.min(largest, Math.max(referenceIsZero ? 1 : 0, (b.errors[i] ?? 0) / Number.EPSILON));
     if (size <= ZERO_FLOOR * here && noise <= ZERO_NOISE * here) {
       conclusive++;
+      continue;
+    }
+    // Subnormal values keep only a few digits (4.085411e-316 against 4.08541104e-316 is rounding,
+    // not a difference): float64 cannot decide there, 50 digits do.
+    if (size < MIN_NORMAL) {
+      recheck.push(i);
       continue;
     }
     // A difference beyond both error bounds is real, whatever higher precision would say.

@@ -59,3 +59,8 @@ export type {
 export { differentiate, derive, parseWithParameters, isParameterName, MAX_PARAMETERS } from './differentiate.ts';
 export type { LocateKinksOptions, KinkLocation } from './locate-kinks.ts';
 export { locateKinks } from './locate-kinks.ts';
+export type { TeXReadError, TeXErrorCode } from './tex-read-error.ts';
+export type { TeXDefinition, TeXReadOptions, TeXReadResult } from './read-tex.ts';
+export { readTeX } from './read-tex.ts';
+export type { RelationOp, TeXSide, TeXStatement, SplitResult } from './split-tex.ts';
+export { splitTeX } from './split-tex.ts';

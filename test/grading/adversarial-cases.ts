@@ -91,6 +91,11 @@ export const WRONG: readonly AdversarialCase[] = [
 
 /** Right answers, honest or pasted: each must be graded `correct`. */
 export const RIGHT: readonly AdversarialCase[] = [
+  // The logarithm of an underflowed sigmoid is −∞ in float64 but finite in fact (ln σ(−1000) = −1000).
+  { kind: 'underflow then log', answer: 'log(sigmoid(z))', spec: { reference: '-softplus(-z)' } },
+  { kind: 'underflow then log', answer: 'log(sigmoid(-z))', spec: { reference: '-softplus(z)' } },
+  // Values in the subnormal range keep few digits: 4σ′(2z) against tanh′ at z ≈ −364.
+  { kind: 'subnormal', answer: '4*sigmoid(2z)*(1-sigmoid(2z))', spec: { reference: 'sech(z)^2' } },
   // Honest forms that cancel, overflow or carry big constants (the fixes must not refuse them).
   { kind: 'honest', answer: 'g - g^2', spec: sigmoid },
   { kind: 'honest', answer: 'exp(-z)/(1+exp(-z))^2', spec: sigmoid },

@@ -14,8 +14,9 @@ export const elu: Activation = {
   derivativeFromG: (g, z, p) => (z > 0 ? 1 : g + (p?.alpha ?? ALPHA)),
   latex: {
     g: '\\operatorname{ELU}(z) = \\begin{cases} z & z > 0 \\\\ \\alpha\\left(e^{z} - 1\\right) & z \\le 0 \\end{cases}',
-    derivative: "\\operatorname{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ \\alpha e^{z} & z \\le 0 \\end{cases}",
-    inTermsOfG: "\\operatorname{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ g + \\alpha & z \\le 0 \\end{cases}",
+    // z < 0, not z ≤ 0: at 0 the derivative exists only for α = 1; what is returned there is a convention (kinks).
+    derivative: "\\operatorname{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ \\alpha e^{z} & z < 0 \\end{cases}",
+    inTermsOfG: "\\operatorname{ELU}'(z) = \\begin{cases} 1 & z > 0 \\\\ g + \\alpha & z < 0 \\end{cases}",
   },
   expression: 'z > 0 ? z : alpha*(exp(z)-1)',
   derivativeExpression: 'z > 0 ? 1 : alpha*exp(z)',

@@ -11,7 +11,7 @@ export const hardSwish: Activation = {
   latex: {
     g: '\\operatorname{hardswish}(z) = z\\,\\frac{\\operatorname{ReLU6}(z + 3)}{6} = \\begin{cases} 0 & z \\le -3 \\\\ \\frac{z(z + 3)}{6} & -3 < z < 3 \\\\ z & z \\ge 3 \\end{cases}',
     derivative:
-      "\\operatorname{hardswish}'(z) = \\begin{cases} 0 & z < -3 \\\\ \\frac{2z + 3}{6} & -3 \\le z \\le 3 \\\\ 1 & z > 3 \\end{cases}",
+      "\\operatorname{hardswish}'(z) = \\begin{cases} 0 & z < -3 \\\\ \\frac{2z + 3}{6} & -3 < z < 3 \\\\ 1 & z > 3 \\end{cases}",
   },
   expression: 'z*min(max(z+3, 0), 6)/6',
   derivativeExpression: 'z < -3 ? 0 : (z <= 3 ? (2*z+3)/6 : 1)',

@@ -22,9 +22,9 @@ export const selu: Activation = {
   latex: {
     g: '\\operatorname{SELU}(z) = \\lambda \\begin{cases} z & z > 0 \\\\ \\alpha\\left(e^{z} - 1\\right) & z \\le 0 \\end{cases}',
     derivative:
-      "\\operatorname{SELU}'(z) = \\begin{cases} \\lambda & z > 0 \\\\ \\lambda \\alpha e^{z} & z \\le 0 \\end{cases}",
+      "\\operatorname{SELU}'(z) = \\begin{cases} \\lambda & z > 0 \\\\ \\lambda \\alpha e^{z} & z < 0 \\end{cases}",
     inTermsOfG:
-      "\\operatorname{SELU}'(z) = \\begin{cases} \\lambda & z > 0 \\\\ g + \\lambda \\alpha & z \\le 0 \\end{cases}",
+      "\\operatorname{SELU}'(z) = \\begin{cases} \\lambda & z > 0 \\\\ g + \\lambda \\alpha & z < 0 \\end{cases}",
   },
   expression: 'lambda*(z > 0 ? z : alpha*(exp(z)-1))',
   derivativeExpression: 'z > 0 ? lambda : lambda*alpha*exp(z)',

@@ -1,0 +1,780 @@
+import { equivalent } from '../../../src/grading/equivalent.ts';
+import type { EquivalenceResult } from '../../../src/grading/equivalent.ts';
+import {
+  FUNCTIONS,
+  call,
+  compare,
+  compile,
+  cond,
+  div,
+  mul,
+  name,
+  num,
+  parse,
+  readTeX,
+  splitTeX,
+  sub,
+  substitute,
+} from '../../../src/symbolic/index.ts';
+import type { Expr, FunctionName, RelationOp, TeXDefinition, TeXStatement } from '../../../src/symbolic/index.ts';
+import type { DirectiveEvent, FormulaEvent, ScopeEvent, SourceEvent } from './extract-formulas.ts';
+import { COMPUTED, fillComputed } from '../../../components/exercise/instantiate.ts';
+
+/** One place where the site's mathematics is wrong or unreadable and not marked so. */
+export interface ClaimFailure {
+  readonly file: string;
+  readonly line: number;
+  readonly tex: string;
+  readonly message: string;
+}
+
+export interface MarkedFormula {
+  readonly file: string;
+  readonly line: number;
+  readonly tex: string;
+  readonly reason: string;
+}
+
+export interface ClaimReport {
+  /** Every formula read. */
+  formulas: number;
+  /** Formulas that state at least one relation between expressions (not a condition, not only a definition). */
+  claims: number;
+  /** Claims whose every relation holds. */
+  checked: number;
+  /** Where those claims are, with their relations (for the mutation tests). */
+  checkedFormulas: { file: string; line: number; tex: string; ops: RelationOp[] }[];
+  /** Conditions (`z > 0`, `\alpha = 0.01`: a name against numbers), which say where, not what. */
+  conditions: number;
+  /** Definitions (`a = \sigma(z)`, `g(z) = …`) read into the scope. */
+  definitions: number;
+  /** Formulas with a relation the checker does not state (`\to`, `\in`, `\iff`, `\mapsto`): listed, not checked. */
+  otherRelations: MarkedFormula[];
+  /** Relations about quantities declared `outside` (`\frac{\partial L}{\partial w}`), not claims in z. */
+  outside: number;
+  marked: MarkedFormula[];
+  /** Formulas that hold on a line marked unchecked (the mark is needed only if another formula there fails). */
+  heldOnMarkedLines: MarkedFormula[];
+  failures: ClaimFailure[];
+}
+
+/** What the formulas of one file may use: names defined so far, parameter values. */
+interface Scope {
+  definitions: Map<string, TeXDefinition>;
+  /** Parameter name → the values to check at (every combination). */
+  params: Map<string, readonly number[]>;
+  /** Symbols declared as other quantities (`\partial`, `L`, `w`): formulas using them are not claims in z. */
+  outside: Set<string>;
+  /** The current exercise's `{{name}}` placeholders. */
+  placeholders: Readonly<Record<string, readonly number[]>>;
+}
+
+/** Extra sides to compare every side of a formula with (the registry's own functions). */
+export interface Reference {
+  readonly label: string;
+  readonly tree: Expr;
+}
+
+/** A formula with its scope, as the registry checks it. */
+export interface FormulaContext {
+  readonly definitions?: ReadonlyMap<string, TeXDefinition>;
+  readonly params?: ReadonlyMap<string, readonly number[]>;
+  readonly references?: readonly Reference[];
+  /** Symbols of other quantities: a formula that uses one is about them, not a claim in z. */
+  readonly outside?: ReadonlySet<string>;
+  /** Known kinks, sampled on both sides and never at (the registry's). */
+  readonly kinks?: readonly number[];
+}
+
+const VARIABLE = 'z';
+const BARE_NAME = /^\s*(?:([A-Za-z])(?:_\{?\w+\}?)?|\\([A-Za-z]+))\s*$/;
+const DEFINED_HEAD = /^\s*(?:([A-Za-z])|\\(varphi|phi|psi|chi))\s*(?:\(\s*z\s*\))?\s*$/;
+/** `g`, `g(z)`, `\varphi(z)`: the head of a definition in the formula's variable. */
+const definedHead = (variable: string): RegExp =>
+  new RegExp(`^\\s*(?:([A-Za-z])|\\\\(varphi|phi|psi|chi))\\s*(?:\\(\\s*${variable}\\s*\\))?\\s*$`);
+const FOR_AFTER = /^\s*(?:for(?: all| every| each)?|when(?:ever)?|if|where|on|at)\s*$/i;
+const FOR_BEFORE = /(?:^|[\s(])(?:for(?: all| every| each)?|when(?:ever)?|if|on|at)\s*$/i;
+
+/**
+ * Checks every formula of a file in order; `report` collects the counts. An exercise (a YAML list
+ * item) starts from the file's scope with its own `define`; when it has `{{name}}` placeholders,
+ * all of its formulas are checked together at every combination of their values, so that a name
+ * one formula defines (`g = \sigma({{z0}})`) is the one the next uses.
+ */
+export function checkEvents(events: readonly SourceEvent[], report: ClaimReport): void {
+  const scope: Scope = { definitions: new Map(), params: new Map(), outside: new Set(), placeholders: {} };
+  const first = events.findIndex((e) => e.kind === 'scope');
+  runEvents(first < 0 ? events : events.slice(0, first), scope, report);
+  if (first < 0) return;
+  const baseline = cloneScope(scope);
+  for (let k = first; k < events.length;) {
+    const start = events[k] as ScopeEvent;
+    let end = k + 1;
+    while (end < events.length && events[end]?.kind !== 'scope') end++;
+    const item = events.slice(k + 1, end);
+    k = end;
+    const text = item.map((e) => (e.kind === 'formula' ? e.tex : e.kind === 'directive' ? e.text : '')).join(' ');
+    // A placeholder is used as `{{key}}` or by name inside a worked number `{{= … key … }}`.
+    const computed = [...text.matchAll(COMPUTED)].map((m) => m[1] ?? '').join(' ');
+    const used = Object.fromEntries(
+      Object.entries(start.placeholders).filter(
+        ([key]) => text.includes(`{{${key}}}`) || new RegExp(`\\b${key}\\b`).test(computed),
+      ),
+    );
+    const combos = combinations(new Map(Object.entries(used)), new Set(Object.keys(used)));
+    const partials = combos.map((values) => {
+      const partial = emptyReport();
+      const itemScope = cloneScope(baseline);
+      for (const [key, def] of Object.entries(start.define)) {
+        const parsed = parse(def, { symbols: [...itemScope.params.keys()] });
+        if (parsed.ok) itemScope.definitions.set(key, { tree: parsed.tree, isFunction: true });
+      }
+      // Placeholders in formulas become TeX groups; in directives (`claims: params \alpha = {{a}}`), numbers.
+      const substituted = item.map((e) =>
+        e.kind === 'formula'
+          ? { ...e, tex: fill(e.tex, values) }
+          : e.kind === 'directive'
+            ? { ...e, text: fill(e.text, values).replace(/\{(-?[\d.]+)\}/g, '$1') }
+            : e,
+      );
+      runEvents(substituted, itemScope, partial);
+      return { values, partial };
+    });
+    merge(report, partials);
+  }
+}
+
+/**
+ * `{{a}}` → `{0.01}` (a TeX group, so `{{a}}\,z` reads as 0.01·z), after the worked numbers
+ * `{{= … }}` are worked out exactly as the page works them out.
+ */
+function fill(tex: string, values: Readonly<Record<string, number>>): string {
+  let out = fillComputed(tex, values);
+  for (const [key, v] of Object.entries(values)) out = out.replaceAll(`{{${key}}}`, `{${String(v)}}`);
+  return out;
+}
+
+/** One exercise checked at several placeholder values: counts of the first, failures of all (once per place). */
+function merge(
+  report: ClaimReport,
+  partials: readonly { values: Record<string, number>; partial: ClaimReport }[],
+): void {
+  const head = partials[0]?.partial;
+  if (head === undefined) return;
+  report.formulas += head.formulas;
+  report.claims += head.claims;
+  report.checked += Math.min(...partials.map((p) => p.partial.checked));
+  report.checkedFormulas.push(...head.checkedFormulas);
+  report.conditions += head.conditions;
+  report.definitions += head.definitions;
+  report.outside += head.outside;
+  report.otherRelations.push(...head.otherRelations);
+  report.marked.push(...head.marked);
+  report.heldOnMarkedLines.push(...head.heldOnMarkedLines);
+  const seen = new Set<string>();
+  for (const { values, partial } of partials) {
+    for (const f of partial.failures) {
+      const key = `${f.file}:${String(f.line)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const at = Object.entries(values)
+        .map(([k, v]) => `{{${k}}} = ${String(v)}`)
+        .join(', ');
+      report.failures.push(at === '' ? f : { ...f, message: `with ${at}: ${f.message}` });
+    }
+  }
+}
+
+/** Formulas and directives of one scope, in order. */
+function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimReport): void {
+  const formulas = events.filter((e): e is FormulaEvent => e.kind === 'formula');
+  const domains = new Map<FormulaEvent, Domain>();
+  for (const e of events) {
+    if (e.kind === 'scope') continue;
+    if (e.kind === 'directive') {
+      const error = applyDirective(e.command, e.text, scope);
+      if (error !== undefined) report.failures.push({ file: e.file, line: e.line, tex: e.text, message: error });
+      continue;
+    }
+    const index = formulas.indexOf(e);
+    let domain = domainFor(e, formulas[index - 1], formulas[index + 1], scope, formulas[index + 2]);
+    // "for $z > 0$, $f(z) = z^2$ and $f'(z) = 2z$": the condition carries over `and` and `,`.
+    const previous = formulas[index - 1];
+    if (domain === undefined && previous?.group === e.group && /^\s*(?:,|and|, and)\s*$/.test(e.before)) {
+      domain = domains.get(previous);
+    }
+    if (domain !== undefined) domains.set(e, domain);
+    // "with equality only where $g(z) = 0$", "for $\lvert z\rvert > 3$": a relation introduced by
+    // where/when/if/for, after prose, is a condition.
+    const previousIsCondition = previous?.group === e.group && isConditionTeX(previous.tex);
+    // ("at $z \approx -1.278$, where $g'(z) = 0$" is a claim about that point, and stays one.)
+    const introduced =
+      /\b(?:when|whenever|if|for(?: all| every| each)?)\s*$/i.test(e.before) ||
+      (/\bwhere\s*$/i.test(e.before) && !previousIsCondition);
+    if (introduced && isSingleRelation(e.tex)) {
+      report.formulas++;
+      report.conditions++;
+      continue;
+    }
+    const context = { definitions: scope.definitions, params: scope.params, outside: scope.outside };
+    checkFormula(e, context, report, scope.definitions, domain);
+  }
+}
+
+function cloneScope(s: Scope): Scope {
+  return {
+    definitions: new Map(s.definitions),
+    params: new Map(s.params),
+    outside: new Set(s.outside),
+    placeholders: s.placeholders,
+  };
+}
+
+function applyDirective(command: DirectiveEvent['command'], text: string, scope: Scope): string | undefined {
+  if (command === 'define') {
+    for (const [key, value] of Object.entries(JSON.parse(text) as Record<string, string>)) {
+      const tree = value.startsWith('@')
+        ? activationCall(value.slice(1), scope)
+        : parse(value, { symbols: [...scope.params.keys()] });
+      if (tree === undefined || (!('kind' in tree) && !tree.ok)) return `define ${key}: cannot read \`${value}\``;
+      scope.definitions.set(key, { tree: 'kind' in tree ? tree : tree.tree, isFunction: true });
+    }
+    return undefined;
+  }
+  if (command === 'forget') {
+    for (const n of text.split(/[\s,]+/)) scope.definitions.delete(n.replace(/^\\/, ''));
+    return undefined;
+  }
+  if (command === 'outside') {
+    // Symbols up to the reason (after a dash).
+    const symbols = text.split('—')[0] ?? '';
+    for (const symbol of symbols.split(/\s+/)) if (symbol !== '') scope.outside.add(symbol);
+    return undefined;
+  }
+  if (command === 'params') {
+    for (const part of text.split(';')) {
+      const m = /^\s*\\?([A-Za-z]+)\s*=\s*(.+)$/.exec(part);
+      const values = m?.[2]?.split(',').map((v) => Number(v.trim()));
+      if (m === null || values === undefined || values.some((v) => !Number.isFinite(v))) {
+        return `claims: params: cannot read \`${part}\` (write \\alpha = 0.01, 0.3)`;
+      }
+      scope.params.set(m[1] ?? '', values);
+    }
+    return undefined;
+  }
+  const m = /^(.*?)=(.*)$/.exec(text);
+  const head = m === null ? null : DEFINED_HEAD.exec(m[1] ?? '');
+  if (m === null || head === null) return `claims: let: write \`let g(z) = <TeX>\` or \`let a = <TeX>\``;
+  const key = head[1] ?? head[2] ?? '';
+  const read = readTeX(m[2] ?? '', { parameters: [...scope.params.keys()], definitions: scope.definitions });
+  if (!read.ok) return `claims: let ${key}: ${read.error.message} (${read.error.code})`;
+  scope.definitions.set(key, { tree: read.tree, isFunction: /\(\s*z\s*\)/.test(m[1] ?? '') });
+  return undefined;
+}
+
+/** `fn(z)` or `fn(z, alpha)` for a registry id, through the expression language's function table. */
+function activationCall(id: string, scope: Scope): Expr | undefined {
+  for (const [fn, info] of FUNCTIONS) {
+    if (info.activationId !== id) continue;
+    const withParam = info.param !== undefined && scope.params.has(info.param);
+    return call(fn, withParam && info.param !== undefined ? [name(VARIABLE), name(info.param)] : [name(VARIABLE)]);
+  }
+  const fn = id.replace(/-/g, '_');
+  return FUNCTIONS.has(fn as FunctionName) ? call(fn as FunctionName, [name(VARIABLE)]) : undefined;
+}
+
+/** An interval of z a formula is restricted to by the prose: "… $claim$ for $z > 0$" or "For $z < 0$, $claim$". */
+function domainFor(
+  f: FormulaEvent,
+  previous: FormulaEvent | undefined,
+  next: FormulaEvent | undefined,
+  scope: Scope,
+  afterNext?: FormulaEvent,
+): Domain | undefined {
+  if (next !== undefined && next.group === f.group && FOR_AFTER.test(f.after)) {
+    const d = intervalOf(next.tex, scope);
+    // "… for $z < 0$ or $z > 6$": both intervals.
+    const also =
+      afterNext !== undefined && afterNext.group === f.group && /^\s*or\s*$/.test(next.after)
+        ? intervalOf(afterNext.tex, scope)
+        : undefined;
+    if (d !== undefined) return also === undefined ? d : [d[0], d[1], d[2], also];
+  }
+  if (previous !== undefined && previous.group === f.group) {
+    // "For $z < 0$, $claim$" and "inputs $z < 0$, where $claim$".
+    // A condition introduced by "for" holds to the end of its clause (no `.`, `;` or `:` in between).
+    if ((!/[.;:]/.test(f.before) && FOR_BEFORE.test(previous.before)) || /^\s*,?\s*where\s*$/i.test(f.before)) {
+      return intervalOf(previous.tex, scope);
+    }
+  }
+  return undefined;
+}
+
+/** `z > c`, `z \le c`, `c < z < d` as an interval (strict ends nudged inward so a kink is never sampled). */
+function intervalOf(
+  tex: string,
+  scope: { readonly definitions: ReadonlyMap<string, TeXDefinition> },
+): Domain | undefined {
+  const split = splitTeX(tex);
+  if (!split.ok || split.statements.length !== 1) return undefined;
+  const s = split.statements[0] as TeXStatement;
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  const zAt = s.sides.findIndex((side) => /^[a-z]$/.test(side.tex.trim()) && side.tex.trim() !== 'e');
+  const letter = s.sides[zAt]?.tex.trim() ?? VARIABLE;
+  if (zAt < 0 || s.ops.length === 0) return undefined;
+  for (let k = 0; k < s.ops.length; k++) {
+    const op = s.ops[k] as RelationOp;
+    const leftIsZ = k === zAt;
+    const rightIsZ = k + 1 === zAt;
+    if (!leftIsZ && !rightIsZ) continue;
+    const other = s.sides[leftIsZ ? k + 1 : k];
+    const read = other === undefined ? undefined : readTeX(other.tex, { definitions: scope.definitions });
+    if (read === undefined || !read.ok || namesIn(read.tree).size > 0) return undefined;
+    const c = compile(read.tree)({});
+    if (!Number.isFinite(c)) return undefined;
+    const nudge = 1e-9 * Math.max(1, Math.abs(c));
+    // Normalise to "z op c".
+    const normal = leftIsZ
+      ? op
+      : ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=', '≈': '≈', '≠': '≠' } as const)[op];
+    if (normal === '<') hi = Math.min(hi, c - nudge);
+    else if (normal === '≤') hi = Math.min(hi, c);
+    else if (normal === '>') lo = Math.max(lo, c + nudge);
+    else if (normal === '≥') lo = Math.max(lo, c);
+    else if (normal === '=') {
+      // "at $z = -3$": a point.
+      lo = c;
+      hi = c;
+    } else return undefined;
+  }
+  return [lo, hi, letter];
+}
+
+/** Whether a side is a number (`0.105`, `4.2 \times 10^{-18}`, `-1.278`): the digits shown set the tolerance of `≈`. */
+function shownDigits(tex: string): number | undefined {
+  const m = /^\s*-?\s*(\d+)(?:\.(\d+))?\s*(?:\\times\s*10\^\{?(-?\d+)\}?)?\s*$/.exec(tex);
+  if (m === null) {
+    // A computation with rounded numbers (`1 - 0.990134`): the finest decimal shown sets the tolerance.
+    const r = readTeX(tex);
+    if (!r.ok || namesIn(r.tree).size > 0) return undefined;
+    const units = [...tex.matchAll(/\d+(?:\.(\d+))?(?:\s*\\times\s*10\^\{?(-?\d+)\}?)?/g)]
+      .filter((d) => d[1] !== undefined || d[2] !== undefined)
+      .map((d) => 10 ** (Number(d[2] ?? 0) - (d[1]?.length ?? 0)));
+    return units.length === 0 ? undefined : 0.5 * Math.min(...units) * (1 + 1e-9);
+  }
+  const decimals = m[2]?.length ?? 0;
+  const exponent = m[3] === undefined ? 0 : Number(m[3]);
+  // Half a unit in the last digit shown (plus a hair for the float64 of the bound itself).
+  return 0.5 * 10 ** (exponent - decimals) * (1 + 1e-9);
+}
+
+function namesIn(e: Expr, out = new Set<string>()): Set<string> {
+  if (e.kind === 'name') out.add(e.name);
+  for (const c of e.kind === 'number' || e.kind === 'name' || e.kind === 'constant'
+    ? []
+    : e.kind === 'neg' || e.kind === 'derivative'
+      ? [e.arg]
+      : e.kind === 'call'
+        ? e.args
+        : e.kind === 'cond'
+          ? [e.test, e.then, e.otherwise]
+          : [e.left, e.right])
+    namesIn(c, out);
+  return out;
+}
+
+function combinations(
+  params: ReadonlyMap<string, readonly number[]>,
+  used: ReadonlySet<string>,
+): Record<string, number>[] {
+  let out: Record<string, number>[] = [{}];
+  for (const [key, values] of params) {
+    if (!used.has(key)) continue;
+    out = out.flatMap((o) => values.map((v) => ({ ...o, [key]: v })));
+  }
+  return out;
+}
+
+type Side = { readonly tex: string; readonly tree: Expr };
+
+/** Where a claim holds, from the prose: an interval of the letter (`z`, or `h` in a difference quotient). */
+type Domain = readonly [lo: number, hi: number, letter: string, also?: Domain];
+
+/** Pieces of definitions given under conditions of the prose, per scope. */
+const pieces = new WeakMap<Map<string, TeXDefinition>, Map<string, { tree: Expr; domain: Domain }[]>>();
+
+/** `cond(z in d1, t1, cond(z in d2, t2, 0/0))`. */
+function joinPieces(list: readonly { tree: Expr; domain: Domain }[], variable: string): Expr {
+  let out: Expr = div(num(0), num(0));
+  for (let k = list.length - 1; k >= 0; k--) {
+    const { tree, domain } = list[k] as { tree: Expr; domain: Domain };
+    const z = name(variable);
+    const tests: Expr[] = [];
+    if (Number.isFinite(domain[0])) tests.push(compare('>=', z, num(domain[0])));
+    if (Number.isFinite(domain[1])) tests.push(compare('<=', z, num(domain[1])));
+    const test = tests.reduce((a, b) => mul(a, b), num(1) as Expr);
+    out = cond(test, tree, out);
+  }
+  return out;
+}
+
+/** What one reading of a formula found. */
+interface Reading {
+  isClaim: boolean;
+  problems: string[];
+  /** A side uses a symbol declared `outside`. */
+  about: boolean;
+  definitions: number;
+  conditions: number;
+  /** The relation that is not checked (`\to`, `\in`), when the formula uses one. */
+  other?: string;
+  /** The relations checked. */
+  ops: RelationOp[];
+  /** A single letter the formula uses instead of z (`\tanh'(u) = 1 - \tanh^{2} u`): read it again in that letter. */
+  otherVariable?: string;
+}
+
+/**
+ * Checks one formula and records it in `report`. `scope` is updated with the formula's own
+ * definitions (`a = \sigma(z)` defines a for what follows); `domain` restricts every relation.
+ * A formula without z whose only unknown is one letter (`\frac{1}{u} = u^{-1}`) is an identity in that letter.
+ */
+export function checkFormula(
+  f: FormulaEvent,
+  context: FormulaContext,
+  report: ClaimReport,
+  scope: Map<string, TeXDefinition> = new Map(context.definitions ?? []),
+  domain?: Domain,
+): void {
+  report.formulas++;
+  let reading = readFormula(f, context, new Map(scope), domain, VARIABLE, scope, false);
+  if (reading.otherVariable !== undefined && !/(?<![\\A-Za-z])z(?![A-Za-z])/.test(f.tex)) {
+    // `\frac{d}{du}` names the letter; otherwise the first unknown one.
+    const named = /\\[dt]?frac\{d\}\{d([a-y])\}/.exec(f.tex)?.[1];
+    const letter = named ?? reading.otherVariable;
+    // The letter is a dummy variable here, even if the prose defined it as something else earlier.
+    const dummy = new Map(scope);
+    dummy.delete(letter);
+    const again = readFormula(f, context, dummy, domain, letter, scope, false);
+    if (again.isClaim && again.problems.length === 0) reading = again;
+  }
+  if (reading.definitions > 0) readFormula(f, context, scope, domain, VARIABLE, scope, true);
+  report.definitions += reading.definitions;
+  report.conditions += reading.conditions;
+  // A relation the checker does not state (`\to`) is listed; the statements before it are still checked.
+  if (reading.other !== undefined)
+    report.otherRelations.push({ file: f.file, line: f.line, tex: f.tex, reason: reading.other });
+  if (!reading.isClaim) return;
+  if (reading.about && reading.problems.length > 0) {
+    report.outside++;
+    return;
+  }
+  report.claims++;
+  if (f.unchecked !== undefined) {
+    const entry = { file: f.file, line: f.line, tex: f.tex, reason: f.unchecked };
+    if (reading.problems.length > 0) {
+      report.marked.push(entry);
+      return;
+    }
+    // A formula that holds on a marked line is checked; the mark must still be needed by another one.
+    report.heldOnMarkedLines.push(entry);
+  }
+  if (reading.problems.length === 0) {
+    report.checked++;
+    report.checkedFormulas.push({ file: f.file, line: f.line, tex: f.tex, ops: reading.ops });
+  } else report.failures.push({ file: f.file, line: f.line, tex: f.tex, message: reading.problems.join('; ') });
+}
+
+function readFormula(
+  f: FormulaEvent,
+  context: FormulaContext,
+  scope: Map<string, TeXDefinition>,
+  domain: Domain | undefined,
+  variable: string,
+  /** The scope the pieces of piecewise definitions belong to, and whether this reading records them. */
+  owner: Map<string, TeXDefinition>,
+  commit: boolean,
+): Reading {
+  const out: Reading = { isClaim: false, problems: [], about: false, definitions: 0, conditions: 0, ops: [] };
+  const params = context.params ?? new Map<string, readonly number[]>();
+  const split = splitTeX(f.tex);
+  if (!split.ok) {
+    out.isClaim = true;
+    out.problems.push(`${split.error.message} (${split.error.code})`);
+    return out;
+  }
+  if (split.unchecked.length > 0)
+    out.other = `the relation ${split.unchecked.map((r) => `\`${r}\``).join(', ')} is not one the checker states`;
+  const statements = split.statements;
+  const read = (tex: string, start: number): Side | string => {
+    const r = readTeX(tex, { variable, parameters: [...params.keys()], definitions: scope, offset: start });
+    if (r.ok) return { tex, tree: r.tree };
+    const symbol = /^\\(?:[A-Za-z]+|.)|^./.exec(f.tex.slice(r.error.position))?.[0] ?? '';
+    const named = /`([^`]+)`/.exec(r.error.message)?.[1] ?? '';
+    const isOutside = context.outside?.has(symbol) === true || context.outside?.has(named) === true;
+    if ((r.error.code === 'unknown-symbol' || r.error.code === 'unknown-command') && isOutside) {
+      out.about = true;
+    } else if (r.error.code === 'unknown-symbol' && /^[a-y]$/.test(symbol) && symbol !== 'e') {
+      out.otherVariable ??= symbol;
+    }
+    return `cannot read \`${f.tex.slice(r.error.position, r.error.position + 12)}\` at ${String(r.error.position)}: ${r.error.message} (${r.error.code})`;
+  };
+  // Definitions first: a "where" clause (`…, \quad u = …`) defines u for the statements before it too.
+  const defined = new Set<TeXStatement>();
+  for (const s of statements) {
+    const first = s.sides[0];
+    const head = first === undefined ? null : definedHead(variable).exec(first.tex);
+    const key = head?.[1] ?? head?.[2];
+    if (head === null || key === undefined || s.ops[0] !== '=' || s.condition) continue;
+    const isFunction = /\(/.test(first?.tex ?? '');
+    // `g(z) = …` (re)defines g; a bare `a = …` defines a only if a is not defined yet.
+    // A defined name is a claim (`g(z) = \max(\alpha z, z)` after the cases): `claims: forget g` starts afresh.
+    // "… at $u = z/\sqrt{2}$", "with $u = z$": a letter introduced by at/with/where is (re)defined.
+    const introduced = /\b(?:at|with|where|and)\s*$/i.test(f.before) && !isFunction;
+    const piecewise = domain !== undefined && isFunction && domain[2] === variable;
+    const hasPieces = (pieces.get(owner)?.get(key)?.length ?? 0) > 0;
+    if (
+      key === variable ||
+      key === 'e' ||
+      (scope.has(key) && !introduced && !(piecewise && hasPieces)) ||
+      params.has(key)
+    ) {
+      continue;
+    }
+    if (piecewise) {
+      // "$g(z) = z$ for $z > 0$ and $g(z) = 0.01z$ for $z \le 0$": pieces, joined into one definition.
+      const rhs = s.sides[1];
+      const value = rhs === undefined ? undefined : read(rhs.tex, rhs.start);
+      if (value === undefined || typeof value === 'string') continue;
+      const byName = pieces.get(owner) ?? new Map<string, { tree: Expr; domain: Domain }[]>();
+      const list = [...(byName.get(key) ?? []), { tree: value.tree, domain }];
+      if (commit) {
+        pieces.set(owner, byName);
+        byName.set(key, list);
+      }
+      scope.set(key, { tree: joinPieces(list, variable), isFunction: true });
+      defined.add(s);
+      out.definitions++;
+      continue;
+    }
+    const rhs = s.sides[1];
+    if (rhs === undefined) continue;
+    const value = read(rhs.tex, rhs.start);
+    // `g(z) = 0` says where, not what g is: a function's definition depends on z.
+    if (typeof value === 'string' || (isFunction && !namesIn(value.tree).has(variable))) continue;
+    // A name for an expression of z is a function of z (`g = \tanh z`, then `g(z)^{2}`); a bracket that
+    // mentions the name (`g(1 - g)`) stays a product.
+    scope.set(key, { tree: value.tree, isFunction: isFunction || namesIn(value.tree).has(variable) });
+    defined.add(s);
+    out.definitions++;
+  }
+  let restricted = domain;
+  for (const s of statements) {
+    if (s.ops.length === 0) continue;
+    if (s.condition) {
+      restricted =
+        intervalOf(f.tex.slice(s.sides[0]?.start ?? 0, s.sides.at(-1)?.end ?? 0), { definitions: scope }) ?? restricted;
+      continue;
+    }
+    // A name against numbers only (`z > 0`, `0 \le \alpha < 1`, `a = \tfrac12`) says where, not what.
+    if (!defined.has(s) && isCondition(s)) {
+      out.conditions++;
+      continue;
+    }
+    const pairs = defined.has(s) ? s.sides.slice(1) : s.sides;
+    const ops = defined.has(s) ? s.ops.slice(1) : s.ops;
+    if (ops.length === 0) continue;
+    out.isClaim = true;
+    const trees: (Side | string)[] = pairs.map((side) => read(side.tex, side.start));
+    const unreadable = trees.find((t): t is string => typeof t === 'string');
+    if (unreadable !== undefined) {
+      out.problems.push(unreadable);
+      continue;
+    }
+    const readable = trees as Side[];
+    out.ops.push(...(ops as RelationOp[]));
+    for (let k = 0; k < ops.length; k++) {
+      const problem = checkRelation(
+        readable[k] as Side,
+        ops[k] as RelationOp,
+        readable[k + 1] as Side,
+        params,
+        restricted,
+        variable,
+        context.kinks,
+        f.tolerance,
+      );
+      if (problem !== undefined) out.problems.push(problem);
+    }
+    for (const ref of context.references ?? []) {
+      for (const side of readable) {
+        // One way: the side must equal the registry wherever the registry's function is defined.
+        const refSide = { tex: ref.label, tree: ref.tree };
+        const problem = checkRelation(side, '⊑', refSide, params, restricted, variable, context.kinks);
+        if (problem !== undefined) out.problems.push(problem);
+      }
+    }
+  }
+  return out;
+}
+
+/** The formula is one statement with relations (`g(z) = 0`, `a = \tfrac12`). */
+function isSingleRelation(tex: string): boolean {
+  const split = splitTeX(tex);
+  return split.ok && split.statements.length === 1 && (split.statements[0]?.ops.length ?? 0) > 0;
+}
+
+/** The formula is a condition (`z \approx -1.278`, `z > 0`): a name against numbers. */
+function isConditionTeX(tex: string): boolean {
+  const split = splitTeX(tex);
+  return split.ok && split.statements.length === 1 && isCondition(split.statements[0] as TeXStatement);
+}
+
+/** At least one side is a bare name (`z`, `\alpha`, `g`) and every other side is a number. */
+function isCondition(s: TeXStatement): boolean {
+  let bare = 0;
+  for (const side of s.sides) {
+    const t = side.tex.trim();
+    if (BARE_NAME.test(t) && !/^\\(sigma|tanh|pi)$/.test(t)) {
+      bare++;
+      continue;
+    }
+    const r = readTeX(t);
+    if (!r.ok || namesIn(r.tree).size > 0) return false;
+  }
+  return bare > 0;
+}
+
+/** One relation `a op b`, at every combination of the parameters it uses; a sentence if it fails. */
+function checkRelation(
+  left: Side,
+  op: RelationOp | '⊑',
+  right: Side,
+  params: ReadonlyMap<string, readonly number[]>,
+  domain: Domain | undefined,
+  variable: string,
+  kinks: readonly number[] = [],
+  tolerance?: number,
+): string | undefined {
+  const also = domain?.[3];
+  if (domain !== undefined && also !== undefined) {
+    const first = checkRelation(left, op, right, params, [domain[0], domain[1], domain[2]], variable, kinks, tolerance);
+    return first ?? checkRelation(left, op, right, params, also, variable, kinks, tolerance);
+  }
+  const applies = domain !== undefined && domain[2] === variable;
+  const point = applies && domain[0] === domain[1] ? domain[0] : undefined;
+  const interval = applies && point === undefined ? ([domain[0], domain[1]] as const) : undefined;
+  // At a point ("at $z = -3$") the two sides are numbers: compare them there.
+  const at = (e: Expr): Expr => (point === undefined ? e : substitute(e, new Map([[variable, num(point)]])));
+  const a: Side = { tex: left.tex, tree: at(left.tree) };
+  const b: Side = { tex: right.tex, tree: at(right.tree) };
+  const used = new Set([...namesIn(a.tree), ...namesIn(b.tree)]);
+  used.delete(variable);
+  for (const values of combinations(params, used)) {
+    const options = { params: values, variable, kinks, ...(interval === undefined ? {} : { interval }) };
+    let verdicts: EquivalenceResult[];
+    try {
+      switch (op) {
+        case '⊑':
+          verdicts = [equivalent(a.tree, b.tree, options)];
+          break;
+        case '=':
+          // Both ways: the checker compares where its second argument is defined.
+          verdicts = [equivalent(a.tree, b.tree, options), equivalent(b.tree, a.tree, options)];
+          break;
+        case '≈': {
+          const h = shownDigits(b.tex) ?? shownDigits(a.tex) ?? tolerance;
+          if (h === undefined) return `\`${a.tex} \\approx ${b.tex}\`: neither side shows digits to set the tolerance`;
+          // |a − b| ≤ h, as max(|a − b|/s, 1/1000) ≡ 1/1000 with s = 1000h: scaled to order one, so
+          // that a tiny claim (4.2 × 10^{-18}) is not lost under the checker's absolute zero floor.
+          const bound = num(1e-3);
+          const gap = div(call('abs', [sub(a.tree, b.tree)]), num(1000 * h));
+          verdicts = [equivalent(call('max', [gap, bound]), bound, options)];
+          break;
+        }
+        case '<':
+        case '≤':
+          // a ≤ b everywhere, as max(a, b) ≡ b.
+          verdicts = [equivalent(call('max', [a.tree, b.tree]), b.tree, options)];
+          break;
+        case '>':
+        case '≥':
+          verdicts = [equivalent(call('max', [a.tree, b.tree]), a.tree, options)];
+          break;
+        case '≠':
+          return `\`${a.tex} \\ne ${b.tex}\`: the checker proves equalities, not that two sides differ`;
+      }
+    } catch (e) {
+      return `\`${a.tex}\` ${op} \`${b.tex}\`: the checker refused it (${e instanceof Error ? e.message : String(e)})`;
+    }
+    const failed = verdicts.find((v) => !v.equal);
+    if (failed !== undefined) {
+      const at = failed.counterexample?.z;
+      const paramText = Object.entries(values)
+        .map(([k, v]) => `${k} = ${String(v)}`)
+        .join(', ');
+      const where =
+        at === undefined
+          ? (failed.reason ?? 'not equal')
+          : `at ${variable} = ${String(at)}${paramText === '' ? '' : ` (${paramText})`} the left side is ${value(a.tree, variable, at, values)} and the right side ${value(b.tree, variable, at, values)}`;
+      return `\`${a.tex}\` ${op === '⊑' ? '=' : op} \`${b.tex}\` fails: ${where}`;
+    }
+  }
+  return undefined;
+}
+
+function value(e: Expr, variable: string, at: number, params: Record<string, number>): string {
+  try {
+    return String(compile(e)({ [variable]: at, ...params }));
+  } catch {
+    return '(a numeric derivative)';
+  }
+}
+
+export function emptyReport(): ClaimReport {
+  return {
+    formulas: 0,
+    claims: 0,
+    checked: 0,
+    conditions: 0,
+    definitions: 0,
+    outside: 0,
+    otherRelations: [],
+    marked: [],
+    heldOnMarkedLines: [],
+    failures: [],
+    checkedFormulas: [],
+  };
+}
+
+/**
+ * After every file: a line (or YAML string) marked `claims: unchecked` whose formulas all hold
+ * fails (remove the mark), and so does one where the mark also covers a claim that holds.
+ */
+export function finishReport(report: ClaimReport): ClaimReport {
+  const needed = new Set(report.marked.map((m) => `${m.file}:${String(m.line)}`));
+  const seen = new Set<string>();
+  for (const m of report.heldOnMarkedLines) {
+    const key = `${m.file}:${String(m.line)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (needed.has(key)) {
+      // A mark must not cover a claim that holds: a later change to it would go unnoticed.
+      report.failures.push({
+        file: m.file,
+        line: m.line,
+        tex: m.tex,
+        message: `a "claims: unchecked" mark here also covers this claim, which holds: name the formula it means, claims: unchecked "<part of its TeX>" <reason>`,
+      });
+      continue;
+    }
+    report.failures.push({
+      file: m.file,
+      line: m.line,
+      tex: m.tex,
+      message: `marked "claims: unchecked" (${m.reason}) but every formula on the line holds: remove the mark`,
+    });
+  }
+  return report;
+}
