@@ -36,7 +36,8 @@ const sideways = (page: Page) =>
       .filter((el) => wide(el) && ![...el.children].some(wide))
       .slice(0, 5)
       .map(
-        (el) => `${el.tagName.toLowerCase()}.${el.className.toString()} → ${String(el.getBoundingClientRect().right)}`,
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} → ${String(el.getBoundingClientRect().right)}`,
       );
     return { width, culprits };
   });
@@ -112,4 +113,163 @@ describe('phone', () => {
     await expect(toc.locator('a').first().isVisible()).resolves.toBe(true);
     await context.close();
   });
+});
+
+const decks = pages.filter((p) => /^\/present\/[^/]+\/$/.test(p));
+
+/** What is wrong with the current slide, fully revealed: scrolling, clipping, the HUD over content. */
+interface SlideReport {
+  readonly slide: number;
+  readonly problems: string[];
+  /** The smallest rendered text, in CSS px: prose (paragraphs, lists, headings) and anything else. */
+  readonly minProse: number;
+  readonly minText: number;
+  /** The element with the smallest text, to say what to fix. */
+  readonly smallest: string;
+}
+
+/** Walks every slide of the open deck (each at its last step) and reports on it. */
+const walkSlides = (page: Page) =>
+  page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const slides = [...document.querySelectorAll<HTMLElement>('[data-stage] > .slide')];
+    const hud = document.querySelector<HTMLElement>('[data-hud]');
+    // Text for screen readers only (KaTeX's MathML, visually hidden labels) is clipped on purpose.
+    const skip = (el: Element) => {
+      if (el.closest('.katex-mathml, .visually-hidden, [hidden]') !== null) return true;
+      const box = el.getBoundingClientRect();
+      return box.width <= 2 && box.height <= 2 && getComputedStyle(el).overflow === 'hidden';
+    };
+    const shown = (el: Element) => {
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      return style.visibility === 'visible' && style.display !== 'none' && box.width > 0 && box.height > 0;
+    };
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`;
+    const reports: SlideReport[] = [];
+    for (const [i, slide] of slides.entries()) {
+      const fragments = slide.querySelectorAll('.fragment').length;
+      location.hash = `#/${String(i + 1)}${fragments > 0 ? `/${String(fragments)}` : ''}`;
+      await frame();
+      await new Promise((done) => setTimeout(done, 30));
+      const problems: string[] = [];
+      const content = slide.querySelector<HTMLElement>('.slide-content');
+      const edge = slide.getBoundingClientRect();
+      if (slide.classList.contains('slide-scrolled')) problems.push('scrolls to follow its newest step');
+      if (content && content.getBoundingClientRect().bottom > edge.bottom + 1)
+        problems.push('content runs below the slide');
+      const all = [...slide.querySelectorAll('.slide-content *')].filter((el) => !skip(el));
+      for (const el of all) {
+        const style = getComputedStyle(el);
+        // A box that scrolls inside the slide, sideways or down.
+        if (
+          el instanceof HTMLElement &&
+          /auto|scroll|hidden/.test(style.overflowX + style.overflowY) &&
+          (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2) &&
+          shown(el)
+        )
+          problems.push(`${name(el)} scrolls inside the slide`);
+        if (el instanceof SVGElement && el.ownerSVGElement !== null) continue;
+        if (!shown(el)) continue;
+        const box = el.getBoundingClientRect();
+        if (
+          box.right > edge.right + 1 ||
+          box.left < edge.left - 1 ||
+          box.bottom > edge.bottom + 1 ||
+          box.top < edge.top - 1
+        )
+          problems.push(`${name(el)} is cut off by the slide's edge`);
+      }
+      // The control bar never covers content (text, math, plots, controls).
+      const bar = hud?.getBoundingClientRect();
+      if (bar) {
+        const leaves = all.filter(
+          (el) =>
+            shown(el) &&
+            (el.matches('svg, input, select, button, output') ||
+              [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')),
+        );
+        const covered = leaves.find((el) => {
+          const b = el.getBoundingClientRect();
+          return b.left < bar.right && b.right > bar.left && b.top < bar.bottom && b.bottom > bar.top;
+        });
+        if (covered) problems.push(`the control bar covers ${name(covered)}`);
+      }
+      // Rendered text size: the computed size times every scale between the layout and the screen.
+      let minProse = Infinity;
+      let minText = Infinity;
+      let smallest = '';
+      for (const el of all) {
+        if (!shown(el)) continue;
+        const hasText = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+        );
+        if (!hasText) continue;
+        // Inside KaTeX only the formula's base size counts (scripts are smaller by design).
+        if (el.closest('.katex') !== null && !el.matches('.katex')) continue;
+        let px: number;
+        if (el instanceof SVGElement) {
+          const svg = el.ownerSVGElement;
+          if (svg === null) continue;
+          const viewWidth = svg.viewBox.baseVal.width || svg.width.baseVal.value;
+          px = parseFloat(getComputedStyle(el).fontSize) * (svg.getBoundingClientRect().width / viewWidth);
+        } else if (content !== null && content.offsetWidth > 0) {
+          // Every HTML box on the slide shares the stage's and the content's scale (a wide box measures it precisely).
+          px =
+            parseFloat(getComputedStyle(el).fontSize) * (content.getBoundingClientRect().width / content.offsetWidth);
+        } else continue;
+        if (px < minText) smallest = name(el);
+        minText = Math.min(minText, px);
+        if (el.matches('p, li, td, th, h1, h2, h3') && el.closest('.plot-widget, figcaption') === null)
+          minProse = Math.min(minProse, px);
+      }
+      reports.push({ slide: i + 1, problems: [...new Set(problems)], minProse, minText, smallest });
+    }
+    return reports;
+  });
+
+describe('projector', () => {
+  const sizes = [
+    [1280, 720],
+    [1366, 768],
+    [1920, 1080],
+  ] as const;
+  it.each(sizes)(
+    'no slide of any deck scrolls, clips or hides under the controls at %i×%i',
+    async (width, height) => {
+      const context = await contextAt(width, height);
+      const page = await context.newPage();
+      const failures: string[] = [];
+      let total = 0;
+      for (const path of decks) {
+        await page.goto(path);
+        await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+        const reports = await walkSlides(page);
+        total += reports.length;
+        for (const r of reports)
+          if (r.problems.length > 0) failures.push(`${path}#/${String(r.slide)}: ${r.problems.join('; ')}`);
+      }
+      console.log(`${String(width)}×${String(height)}: ${String(failures.length)} of ${String(total)} slides fail`);
+      expect(failures).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
+
+  it('keeps text ≥ 28 px and labels ≥ 24 px at 1280×720', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const path of decks) {
+      await page.goto(path);
+      await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+      for (const r of await walkSlides(page)) {
+        if (r.minProse < 28 - 0.05) failures.push(`${path}#/${String(r.slide)}: text ${r.minProse.toFixed(1)} px`);
+        if (r.minText < 24 - 0.05)
+          failures.push(`${path}#/${String(r.slide)}: labels ${r.minText.toFixed(1)} px (${r.smallest})`);
+      }
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
