@@ -13,3 +13,4 @@ export { default as DepthFlow } from './plots/DepthFlow.astro';
 export { default as DeadUnits } from './plots/DeadUnits.astro';
 export { default as Notes } from './notes/Notes.astro';
 export { default as SlideBreak } from './slides/SlideBreak.astro';
+export { default as ForView } from './slides/ForView.astro';

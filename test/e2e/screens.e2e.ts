@@ -273,3 +273,130 @@ describe('projector', () => {
     await context.close();
   }, 300_000);
 });
+
+describe('projector details', () => {
+  it('keeps the newest-step marker clear of the step label', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    await page.goto('/present/sigmoid/');
+    await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+    const n = await page.evaluate(() => {
+      const slide = [...document.querySelectorAll<HTMLElement>('[data-stage] > .slide')].find(
+        (s) => s.querySelector('.derivation .fragment') !== null,
+      );
+      return Number(slide?.dataset['slide'] ?? 0);
+    });
+    expect(n).toBeGreaterThan(0);
+    await page.evaluate((slide) => (location.hash = `#/${String(slide)}/1`), n);
+    const gap = await page.locator('.slide-current .fragment-current').evaluate((step) => {
+      const marker = parseFloat(getComputedStyle(step).boxShadow.match(/(\d+(\.\d+)?)px 0px 0px 0px/)?.[1] ?? '0');
+      const label = step.querySelector('.step-number')?.getBoundingClientRect();
+      const box = step.getBoundingClientRect();
+      const scale = box.width / (step as HTMLElement).offsetWidth;
+      return label === undefined ? -1 : label.left - box.left - marker * scale;
+    });
+    expect(gap).toBeGreaterThan(4);
+    await context.close();
+  });
+
+  it('speaks of clicks on slides and of buttons on the page', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    await page.goto('/lessons/sigmoid/');
+    await expect(page.locator('main').innerText()).resolves.toContain('Use Next step');
+    await page.goto('/present/sigmoid/');
+    await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+    const text = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-stage] > .slide')]
+        .map((s) => {
+          s.classList.add('slide-current');
+          const t = s.innerText;
+          s.classList.remove('slide-current');
+          return t;
+        })
+        .join('\n'),
+    );
+    expect(text).toContain('Each click reveals the next line');
+    expect(text).not.toMatch(/Next step|Show all steps/);
+    await context.close();
+  });
+
+  it('opens the help at its top, and 0 + Enter does not move on', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    await page.goto('/present/sigmoid/#/2');
+    await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+    await page.keyboard.press('0');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#/2');
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.keyboard.press('?');
+    await expect(page.locator('[data-help]').evaluate((el) => el.scrollTop)).resolves.toBe(0);
+    await expect(page.locator('#deck-help-title').isVisible()).resolves.toBe(true);
+    const top = await page.locator('#deck-help-title').boundingBox();
+    expect(top?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await context.close();
+  });
+
+  it('shows every slide note whole in the speaker view at 1280×800', async () => {
+    const context = await contextAt(1280, 800);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const path of decks) {
+      await page.goto(`${path}?speaker`);
+      await page.waitForSelector('[data-deck][data-ready]', { state: 'attached' });
+      const count = await page.locator('[data-stage] > .slide').count();
+      for (let i = 1; i <= count; i++) {
+        await page.evaluate((n) => (location.hash = `#/${String(n)}`), i);
+        await page.waitForFunction((n) => location.hash.startsWith(`#/${String(n)}`), i);
+        const { overflow, size } = await page.evaluate(() => {
+          const notes = document.querySelector<HTMLElement>('[data-notes]');
+          const pane = notes?.parentElement;
+          return {
+            overflow: pane ? pane.scrollHeight - pane.clientHeight : 999,
+            size: notes ? parseFloat(getComputedStyle(notes).fontSize) : 0,
+          };
+        });
+        if (overflow > 1 || size < 18)
+          failures.push(`${path}#/${String(i)}: ${String(overflow)} px hidden, ${String(size)} px type`);
+      }
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
+
+describe('keyboard and print', () => {
+  it('reaches a plot below the fold by Tab alone, before it was ever scrolled into view', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    await page.goto('/lessons/sigmoid/');
+    const plot = page.locator('activation-plot .plot-area').first();
+    await expect(plot.getAttribute('role')).resolves.toBe('slider');
+    await expect(plot.getAttribute('tabindex')).resolves.toBe('0');
+    let reached = false;
+    for (let i = 0; i < 300 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await plot.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    // Focus woke the widget: the arrow keys move the point.
+    const before = await page.locator('activation-plot [data-out="z"]').first().innerText();
+    await page.locator('activation-plot[data-ready]').first().waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('activation-plot [data-out="z"]').first().innerText()).not.toBe(before);
+    await context.close();
+  });
+
+  it('prints every "Why?" note of a lesson', async () => {
+    const context = await contextAt(1280, 720);
+    const page = await context.newPage();
+    await page.goto('/lessons/sigmoid/');
+    await page.emulateMedia({ media: 'print' });
+    const notes = page.locator('.step-why p');
+    expect(await notes.count()).toBeGreaterThan(0);
+    const hidden = await notes.evaluateAll((all) => all.filter((p) => p.getBoundingClientRect().height === 0).length);
+    expect(hidden).toBe(0);
+    await context.close();
+  });
+});
