@@ -33,7 +33,7 @@ function siteUrl() {
 const site = siteUrl();
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   trailingSlash: 'ignore',
   // The build tests give fixture builds their own cache so they never mix with the real lessons.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',

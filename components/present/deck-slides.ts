@@ -174,7 +174,7 @@ function splitSection(nodes: ChildNode[]): Page[] {
   for (const d of closed) d.open = false;
   const starts = packPages(blocks, room.height);
   const firstOfPage = new Set<ChildNode | undefined>(starts.slice(1).map((i) => elements[i]));
-  const rendered = new Set<ChildNode>(elements.filter((el, i) => (blocks[i]?.bottom ?? 0) > (blocks[i]?.top ?? 0)));
+  const rendered = new Set<ChildNode>(elements.filter((_, i) => (blocks[i]?.bottom ?? 0) > (blocks[i]?.top ?? 0)));
   const pages: Page[] = [{ nodes: [], continues: undefined }];
   const shells = new Map<HTMLElement, { page: Page; shell: HTMLElement }>();
   // Nodes that take no room (whitespace, a template script) wait for the next node that does, so

@@ -55,9 +55,21 @@ function isTyping(target: EventTarget | null): boolean {
   return target.matches('input, textarea, select');
 }
 
+/**
+ * A phone held upright is no projector: 1600 stage px in 390 CSS px would set the type at 9 px. There
+ * the deck stays the lesson read top to bottom (the server-rendered page, in the deck's large type).
+ */
+export const readingViewQuery = '(max-width: 40rem)';
+
 export async function startDeck(root: HTMLElement): Promise<void> {
   const lessonId = root.dataset['lesson'] ?? 'lesson';
   const speaker = new URLSearchParams(location.search).has('speaker');
+  if (!speaker && matchMedia(readingViewQuery).matches) {
+    root.dataset['mode'] = 'reading';
+    const note = root.querySelector<HTMLElement>('[data-reading-note]');
+    if (note !== null) note.hidden = false;
+    return;
+  }
   root.dataset['mode'] = speaker ? 'speaker' : 'audience';
   if (speaker) document.title = `Speaker view · ${document.title}`;
 

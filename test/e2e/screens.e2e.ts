@@ -400,3 +400,66 @@ describe('keyboard and print', () => {
     await context.close();
   });
 });
+
+describe('details seen', () => {
+  it('keeps inline fractions on different lines apart, in every lesson', async () => {
+    const context = await contextAt(1280, 800);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const path of pages.filter((p) => p.startsWith('/lessons/'))) {
+      await page.goto(path);
+      const touching = await page.evaluate(() => {
+        // Fractions in running text (not display math): the boxes of two on different lines must not meet.
+        const boxes = [...document.querySelectorAll('.prose :is(p, li) > .katex .mfrac')]
+          .filter((el) => el.closest('.katex-display') === null)
+          .map((el) => ({ el, box: el.getBoundingClientRect() }));
+        const found: string[] = [];
+        for (const a of boxes)
+          for (const b of boxes) {
+            if (a === b || a.box.top >= b.box.top || a.box.bottom < b.box.top - 1) continue;
+            const sameLine = Math.abs(a.box.top - b.box.top) < 4;
+            const overlapX = a.box.left < b.box.right && b.box.left < a.box.right;
+            if (!sameLine && overlapX) found.push(a.el.closest('p, li')?.textContent?.slice(0, 40) ?? '');
+          }
+        return found;
+      });
+      for (const t of touching) failures.push(`${path}: ${t}`);
+    }
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('spaces the separators in the lesson tools', async () => {
+    const context = await contextAt(1280, 800);
+    const page = await context.newPage();
+    await page.goto('/lessons/sigmoid/');
+    await expect(page.locator('.lesson-tools').innerText()).resolves.toMatch(/Present as slides · print/);
+    await context.close();
+  });
+
+  it('shows σ(8) as below 1 in the readout', async () => {
+    const context = await contextAt(1280, 800);
+    const page = await context.newPage();
+    await page.goto('/explore/?explorer.fn=sigmoid&explorer.z=8');
+    await page.locator('#explorer[data-ready]').waitFor({ state: 'attached' });
+    await expect(page.locator('#explorer [data-out="g"]').innerText()).resolves.toBe('0.9997');
+    await context.close();
+  });
+});
+
+describe('slides on a phone', () => {
+  it('reads a deck as one page in large type when the phone is upright', async () => {
+    const context = await contextAt(390, 844, true);
+    const page = await context.newPage();
+    await page.goto('/present/sigmoid/');
+    await expect(page.locator('[data-reading-note]').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.slide').count()).toBe(0);
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    const size = await page
+      .locator('.deck-source p')
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    expect(size).toBeGreaterThanOrEqual(16);
+    await context.close();
+  });
+});
