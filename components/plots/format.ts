@@ -36,6 +36,20 @@ export function formatNumber(x: number, digits = 3): string {
   return m === '1' ? `${sign}10${e}` : `${sign}${m} × 10${e}`;
 }
 
+/**
+ * A readout value: three significant digits, or as many more (up to `maxDigits`) as it takes for the
+ * shown number not to land on a whole number the value is not. σ(8) = 0.99966 reads 0.9997, not 1,
+ * so a value below 1 is seen to be below 1 (and 1 − 10⁻⁹ reads 1 only when it is past `maxDigits`).
+ */
+export function formatReadout(x: number, maxDigits = 6): string {
+  for (let digits = 3; digits < maxDigits; digits++) {
+    const rounded = Number(Math.abs(x).toPrecision(digits));
+    // Large values are never mistaken for a bound (0, 1, a slope of 1): three digits do.
+    if (!Number.isInteger(rounded) || rounded === Math.abs(x) || rounded >= 100) return formatNumber(x, digits);
+  }
+  return formatNumber(x, maxDigits);
+}
+
 /** A z coordinate: two decimals at most, `0` for anything that rounds to zero. */
 export function formatZ(z: number): string {
   const r = Math.round(z * 100) / 100;

@@ -34,7 +34,7 @@ export const fragmentSelector = [
 ].join(', ');
 
 /** Room for content on the stage: the stage less the slide's padding (kept in step with the CSS). */
-export const slidePadding = { x: 96, y: 64 };
+export const slidePadding = { x: 96, top: 40, bottom: 64 };
 
 /**
  * Moves `source`'s children into slides appended to `stage`; `source` is left empty. Each node is
@@ -48,17 +48,32 @@ export function buildSlides(source: HTMLElement, stage: HTMLElement): Slide[] {
   return pages.map((page, index) => finishSlide(page, index, pages.length, stage));
 }
 
-/** The room for content on a slide, in stage pixels. */
-const room = { width: stageWidth - 2 * slidePadding.x, height: stageHeight - 2 * slidePadding.y };
+/** The room for content on a slide, in stage pixels (the bottom padding is where the controls sit). */
+const room = { width: stageWidth - 2 * slidePadding.x, height: stageHeight - slidePadding.top - slidePadding.bottom };
 
 /**
- * Containers whose children may go to different slides: a lesson's exercise list, so that each
- * exercise is a prompt on a slide of its own. Each slide gets a shallow copy of the container.
+ * Containers whose children may go to different slides: a lesson's exercise list (so that each
+ * exercise is a prompt on a slide of its own) and an exercise (its worked solution may follow on the
+ * next slide); a derivation, down to its list of steps (so that a long derivation continues on the
+ * next slide under its caption, marked "continued", instead of scrolling or shrinking); and a
+ * top-level list (a long list of sources). The container goes with its first slide; each later
+ * slide gets a copy without id and without behaviour (a custom element is copied as a plain `div`).
  */
-export const splittableSelector = '.exercises';
+export const splittableSelector = [
+  '.exercises',
+  '.exercise',
+  '.exercise > section',
+  '.derivation',
+  '.derivation > figure',
+  'ol.derivation-steps',
+  '.deck-measure > :is(ul, ol)',
+].join(', ');
 
 /** What starts a slide of its own inside a splittable container. */
 const ownSlideSelector = '.exercise';
+
+/** Marks a container's copy on a later slide. */
+const continuedAttribute = 'data-continued';
 
 /** One slide's worth of a section: its nodes, and the heading it continues, if it is not the first. */
 interface Page {
@@ -66,27 +81,81 @@ interface Page {
   readonly continues: string | undefined;
 }
 
-/** A node to place, and the splittable container it came from, if any. */
+/** A node to place, and the splittable containers it sits in (outermost first). */
 interface Unit {
   readonly node: ChildNode;
-  readonly wrapper: HTMLElement | undefined;
+  readonly path: readonly HTMLElement[];
+}
+
+function flatten(node: ChildNode, path: readonly HTMLElement[]): Unit[] {
+  if (node instanceof HTMLElement && node.matches(splittableSelector))
+    return [...node.childNodes].flatMap((child) => flatten(child, [...path, node]));
+  return [{ node, path }];
+}
+
+/** The outer height of an element (border box and vertical margins), in layout px. */
+function outerHeight(el: Element): number {
+  const style = getComputedStyle(el);
+  return el.getBoundingClientRect().height + parseFloat(style.marginTop || '0') + parseFloat(style.marginBottom || '0');
+}
+
+/** The margin, border and padding of each container on one side (margins do not collapse with a copy's). */
+function edges(path: readonly HTMLElement[], side: 'top' | 'bottom'): number {
+  let sum = 0;
+  for (const container of path) {
+    const style = getComputedStyle(container);
+    for (const property of [`margin-${side}`, `padding-${side}`, `border-${side}-width`])
+      sum += parseFloat(style.getPropertyValue(property) || '0');
+  }
+  return sum;
+}
+
+/**
+ * The room a continued page needs above its first block: the section heading marked "continued"
+ * (measured as it will be set), the top edges of every container the copies repeat, and a figure's
+ * caption, which its copy repeats.
+ */
+function carryOf(path: readonly HTMLElement[], headingRoom: number): number {
+  let carry = headingRoom + edges(path, 'top');
+  for (const container of path) {
+    const caption = container.tagName === 'FIGURE' ? container.querySelector(':scope > figcaption') : null;
+    if (caption === null) continue;
+    const kicker = caption.querySelector(kickerSelector);
+    carry += outerHeight(caption) - (kicker === null ? 0 : outerHeight(kicker));
+  }
+  return carry;
 }
 
 /** Splits a section into as many slides as its measured height needs (see pack-pages.ts). */
 function splitSection(nodes: ChildNode[]): Page[] {
-  const units = nodes.flatMap((node): Unit[] =>
-    node instanceof HTMLElement && node.matches(splittableSelector)
-      ? [...node.childNodes].map((child) => ({ node: child, wrapper: node }))
-      : [{ node, wrapper: undefined }],
+  const units = nodes.flatMap((node) => flatten(node, []));
+  const placed = units.filter(
+    (u): u is { node: HTMLElement; path: readonly HTMLElement[] } =>
+      u.node instanceof HTMLElement && !u.node.matches('[data-speaker-notes]'),
   );
-  const elements = units
-    .map((u) => u.node)
-    .filter((n): n is HTMLElement => n instanceof HTMLElement && !n.matches('[data-speaker-notes]'));
+  const elements = placed.map((u) => u.node);
+  const headingText = elements
+    .find((el) => el.tagName === 'H2')
+    ?.textContent?.replace(/\s+/g, ' ')
+    .trim();
   // Measure with every answer open: revealing one must never overflow the slide.
-  const closed = elements.flatMap((el) => [...el.querySelectorAll('details')]).filter((d) => !d.open);
+  const closed = nodes
+    .filter((n): n is HTMLElement => n instanceof HTMLElement)
+    .flatMap((el) => [...el.querySelectorAll('details')])
+    .filter((d) => !d.open);
   for (const d of closed) d.open = true;
+  const headingRoom = headingText === undefined ? 0 : continuedHeadingHeight(nodes, headingText);
   let previousBottom = elements[0]?.getBoundingClientRect().top ?? 0;
-  const blocks = elements.map((el) => {
+  // Each exercise starts a slide: its first block does (the exercise itself, or its first part).
+  const started = new Set<HTMLElement>();
+  const startsExercise = (el: HTMLElement, path: readonly HTMLElement[]): boolean => {
+    if (el.matches(ownSlideSelector)) return true;
+    const exercise = path.find((c) => c.matches(ownSlideSelector));
+    if (exercise === undefined || started.has(exercise) || !(el.offsetHeight > 0)) return false;
+    started.add(exercise);
+    return true;
+  };
+  const blocks = placed.map(({ node: el, path }) => {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     const rendered = box.width > 0 || box.height > 0;
@@ -94,37 +163,121 @@ function splitSection(nodes: ChildNode[]): Page[] {
     const top = rendered ? box.top - parseFloat(style.marginTop || '0') : previousBottom;
     const bottom = rendered ? box.bottom + parseFloat(style.marginBottom || '0') : previousBottom;
     previousBottom = bottom;
-    return { top, bottom, heading: /^H[1-6]$/.test(el.tagName), breakBefore: el.matches(ownSlideSelector) };
+    return {
+      top,
+      bottom,
+      heading: /^(H[1-6]|FIGCAPTION|HEADER)$/.test(el.tagName),
+      breakBefore: startsExercise(el, path),
+      carry: carryOf(path, headingRoom),
+      tail: edges(path, 'bottom'),
+    };
   });
   for (const d of closed) d.open = false;
   const starts = packPages(blocks, room.height);
   const firstOfPage = new Set<ChildNode | undefined>(starts.slice(1).map((i) => elements[i]));
-  const headingText = elements
-    .find((el) => el.tagName === 'H2')
-    ?.textContent?.replace(/\s+/g, ' ')
-    .trim();
+  const rendered = new Set<ChildNode>(elements.filter((_, i) => (blocks[i]?.bottom ?? 0) > (blocks[i]?.top ?? 0)));
   const pages: Page[] = [{ nodes: [], continues: undefined }];
   const shells = new Map<HTMLElement, { page: Page; shell: HTMLElement }>();
-  for (const { node, wrapper } of units) {
-    if (firstOfPage.has(node)) pages.push({ nodes: [], continues: headingText });
+  // Nodes that take no room (whitespace, a template script) wait for the next node that does, so
+  // that they never open a container's copy, an empty box, on a slide of their own.
+  let pending: Unit[] = [];
+  const place = ({ node, path }: Unit, page: Page): void => {
+    let parent: HTMLElement | undefined;
+    for (const container of path) {
+      const known = shells.get(container);
+      let shell = known?.page === page ? known.shell : undefined;
+      if (shell === undefined) {
+        shell = known === undefined ? container : continuedCopy(container);
+        shells.set(container, { page, shell });
+        if (parent === undefined) page.nodes.push(shell);
+        else if (shell.parentNode !== parent) parent.append(shell);
+      }
+      parent = shell;
+    }
+    // Nodes that stay in their original container are not moved (a move reconnects custom elements).
+    if (parent === undefined) page.nodes.push(node);
+    else if (node.parentNode !== parent) parent.append(node);
+  };
+  const hasShellOn = (path: readonly HTMLElement[], page: Page): boolean => {
+    const inner = path[path.length - 1];
+    return inner === undefined || shells.get(inner)?.page === page;
+  };
+  for (const unit of units) {
+    if (firstOfPage.has(unit.node)) pages.push({ nodes: [], continues: headingText });
     const page = pages[pages.length - 1];
     if (page === undefined) continue;
-    if (wrapper === undefined) {
-      page.nodes.push(node);
+    if (!rendered.has(unit.node) && !hasShellOn(unit.path, page)) {
+      pending.push(unit);
       continue;
     }
-    // The container itself goes with its first slide; later slides get a shallow copy without id.
-    let shell = shells.get(wrapper)?.page === page ? shells.get(wrapper)?.shell : undefined;
-    if (shell === undefined) {
-      shell = shells.has(wrapper) ? (wrapper.cloneNode(false) as HTMLElement) : wrapper;
-      if (shell !== wrapper) shell.removeAttribute('id');
-      shells.set(wrapper, { page, shell });
-      page.nodes.push(shell);
-    }
-    // Nodes that stay in the original container are not moved (a move reconnects custom elements).
-    if (node.parentNode !== shell) shell.append(node);
+    for (const waiting of pending) place(waiting, page);
+    pending = [];
+    place(unit, page);
   }
+  const last = pages[pages.length - 1];
+  if (last !== undefined) for (const waiting of pending) place(waiting, last);
+  // A continued list of steps counts on from its first step.
+  for (const page of pages)
+    for (const node of page.nodes)
+      if (node instanceof HTMLElement)
+        for (const list of node.querySelectorAll<HTMLOListElement>(`ol[${continuedAttribute}]`)) {
+          const first = list.querySelector<HTMLElement>(':scope > [data-step]');
+          if (first) list.start = Number(first.dataset['step']);
+        }
   return pages;
+}
+
+/** The height the "… (continued)" heading will take, set in the section's own context. */
+function continuedHeadingHeight(nodes: readonly ChildNode[], text: string): number {
+  const heading = nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'H2');
+  if (heading === undefined) return 0;
+  const probe = heading.cloneNode(false) as HTMLElement;
+  probe.removeAttribute('id');
+  probe.className = 'slide-continued';
+  probe.textContent = continuedTitle(text);
+  heading.before(probe);
+  const height = outerHeight(probe);
+  probe.remove();
+  return height;
+}
+
+function continuedTitle(text: string): string {
+  return `${text} (continued)`;
+}
+
+let copies = 0;
+
+/** A caption's kicker ("Derivation") is not repeated: the slide's heading already says "continued". */
+const kickerSelector = '.derivation-kicker';
+
+/**
+ * A copy of a splittable container for a later slide: no children, no id, no behaviour (a custom
+ * element becomes a `div` with its attributes, so its class and scoped styles still apply). A
+ * figure's copy repeats its caption (without its kicker), marked "continued".
+ */
+function continuedCopy(container: HTMLElement): HTMLElement {
+  const doc = container.ownerDocument;
+  let copy: HTMLElement;
+  if (container.localName.includes('-')) {
+    copy = doc.createElement('div');
+    for (const { name, value } of container.attributes) copy.setAttribute(name, value);
+  } else copy = container.cloneNode(false) as HTMLElement;
+  copy.removeAttribute('id');
+  copy.setAttribute(continuedAttribute, '');
+  const caption = container.tagName === 'FIGURE' ? container.querySelector(':scope > figcaption') : null;
+  if (caption !== null) {
+    const repeated = caption.cloneNode(true) as HTMLElement;
+    repeated.querySelector(kickerSelector)?.remove();
+    copies += 1;
+    repeated.id = `continued-caption-${String(copies)}`;
+    const mark = doc.createElement('span');
+    mark.className = 'continued-mark';
+    mark.textContent = ' (continued)';
+    repeated.append(mark);
+    copy.setAttribute('aria-labelledby', repeated.id);
+    copy.append(repeated);
+  }
+  return copy;
 }
 
 /** Builds one slide from its nodes: fragments numbered, notes lifted out, labelled. */
@@ -139,7 +292,7 @@ function finishSlide(page: Page, index: number, total: number, stage: HTMLElemen
   if (page.continues !== undefined) {
     const heading = doc.createElement('h2');
     heading.className = 'slide-continued';
-    heading.textContent = `${page.continues} (continued)`;
+    heading.textContent = continuedTitle(page.continues);
     content.append(heading);
   }
   content.append(...page.nodes);
@@ -150,8 +303,11 @@ function finishSlide(page: Page, index: number, total: number, stage: HTMLElemen
   for (const n of notes) n.remove();
   if (content.querySelector('[data-title-slide]') !== null) section.classList.add('slide-title');
   const fragments = [...content.querySelectorAll<HTMLElement>(fragmentSelector)].filter(
-    // A fragment inside a fragment is revealed with its parent, not on a click of its own.
-    (el, _, all) => !all.some((other) => other !== el && other.contains(el)),
+    // A fragment inside a fragment is revealed with its parent, not on a click of its own; the first
+    // step of a continued derivation shows with its slide (the click that brought the slide showed it).
+    (el, _, all) =>
+      !all.some((other) => other !== el && other.contains(el)) &&
+      !(el.matches(`ol[${continuedAttribute}] > [data-step]`) && el.previousElementSibling === null),
   );
   fragments.forEach((el, i) => {
     el.classList.add('fragment');
@@ -177,15 +333,11 @@ export function showFragments(root: ParentNode, count: number): void {
 }
 
 /**
- * On screen nothing is scaled below this: a long derivation then follows the newest step, like a
- * board whose top lines scroll away (see `followFragment`). Print uses the full fit, so a page shows all.
- */
-export const readableScale = 0.72;
-
-/**
- * Fits a slide's content to the stage: the scale at which everything fits (used in print) and the
- * screen scale, never below `readableScale`. Measured with every fragment shown, so revealing one
- * never changes the scale. Sets CSS variables read by the deck's stylesheet.
+ * Fits a slide's content to the stage: the largest scale ≤ 1 at which everything fits, on screen and
+ * in print alike. Slides are cut so that it is 1 (the type stays at its set size); below 1 only for a
+ * single block that cannot be cut (the browser test reports such slides by their small type).
+ * Measured with every fragment shown, so revealing one never changes the scale. Sets CSS variables
+ * read by the deck's stylesheet.
  */
 export function fitSlide(slide: Slide): number {
   const { content } = slide;
@@ -198,18 +350,12 @@ export function fitSlide(slide: Slide): number {
     return { width: content.scrollWidth, height: content.scrollHeight };
   };
   const scale = fitScale(measure, { width, height });
-  // On screen a tall slide may scroll, but it must never be wider than the stage. (When the full fit
-  // is readable it is the screen scale, and the width fits at it by construction.)
-  const screen =
-    scale >= readableScale
-      ? scale
-      : Math.min(fitScale(measure, { width, height: Number.POSITIVE_INFINITY }), readableScale);
   content.style.removeProperty('transform');
   content.style.removeProperty('width');
   content.style.setProperty('--fit', String(scale));
   content.style.setProperty('--fit-width', `${String(width / scale)}px`);
-  content.style.setProperty('--screen-scale', String(screen));
-  content.style.setProperty('--screen-width', `${String(width / screen)}px`);
+  content.style.setProperty('--screen-scale', String(scale));
+  content.style.setProperty('--screen-width', `${String(width / scale)}px`);
   slide.section.dataset['fit'] = scale.toFixed(3);
   for (const d of closed) d.open = false;
   return scale;

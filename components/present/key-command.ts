@@ -78,8 +78,10 @@ export function keyCommand(press: KeyPress, typed: string): KeyResult {
   if (/^[0-9]$/.test(key)) return { command: undefined, typed: (typed + key).slice(-maxDigits) };
   if (key === 'Backspace' && typed !== '') return { command: undefined, typed: typed.slice(0, -1) };
   if (key === 'Enter') {
+    // Digits then Enter is a jump; a number that names no slide (0, 00) is dropped, never a "next".
+    if (typed === '') return { command: { kind: 'next' }, typed: '' };
     const slide = Number.parseInt(typed, 10);
-    return { command: typed !== '' && slide > 0 ? { kind: 'jump', slide } : { kind: 'next' }, typed: '' };
+    return { command: slide > 0 ? { kind: 'jump', slide } : undefined, typed: '' };
   }
   // Shift+Space is "back" in every browser's page scrolling, and so here.
   if ((key === ' ' || key === 'Spacebar') && press.shiftKey === true)

@@ -24,6 +24,7 @@ import {
 } from './deck-position.ts';
 import { buildSlides, fitSlide, followFragment, previewOf, showFragments, slideOf, type Slide } from './deck-slides.ts';
 import { letterbox } from './fit-scale.ts';
+import { fitText } from './fit-text.ts';
 import { keyCommand, type DeckCommand } from './key-command.ts';
 import { elapsed, formatElapsed, pauseWatch, startWatch, stoppedWatch, type Stopwatch } from './speaker-clock.ts';
 import { channelName, readSyncMessage, type SyncMessage } from './sync-message.ts';
@@ -54,9 +55,21 @@ function isTyping(target: EventTarget | null): boolean {
   return target.matches('input, textarea, select');
 }
 
+/**
+ * A phone held upright is no projector: 1600 stage px in 390 CSS px would set the type at 9 px. There
+ * the deck stays the lesson read top to bottom (the server-rendered page, in the deck's large type).
+ */
+export const readingViewQuery = '(max-width: 40rem)';
+
 export async function startDeck(root: HTMLElement): Promise<void> {
   const lessonId = root.dataset['lesson'] ?? 'lesson';
   const speaker = new URLSearchParams(location.search).has('speaker');
+  if (!speaker && matchMedia(readingViewQuery).matches) {
+    root.dataset['mode'] = 'reading';
+    const note = root.querySelector<HTMLElement>('[data-reading-note]');
+    if (note !== null) note.hidden = false;
+    return;
+  }
   root.dataset['mode'] = speaker ? 'speaker' : 'audience';
   if (speaker) document.title = `Speaker view · ${document.title}`;
 
@@ -170,9 +183,17 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     if (url.href !== location.href) history.replaceState(history.state, '', url);
     if (speaker) {
       notesOut.innerHTML = slide?.notesHtml || '<p class="muted">No notes for this slide.</p>';
+      fitNotes();
       renderNext();
     }
   }
+
+  /** The whole note in view: the largest type (27 px down to 18 px) at which it fits its pane. */
+  function fitNotes(): void {
+    const pane = notesOut.parentElement;
+    if (pane !== null) fitText(notesOut, { pane, max: 27, min: 18 });
+  }
+  if (speaker && notesOut.parentElement !== null) new ResizeObserver(fitNotes).observe(notesOut.parentElement);
 
   function go(target: DeckPosition, broadcast = true): void {
     const next = clampPosition(shape, target);
@@ -233,7 +254,9 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     closeOverlays();
     help.hidden = false;
     root.dataset['overlay'] = 'help';
-    help.querySelector<HTMLElement>('button')?.focus();
+    // Focus goes to the Close button, but the overlay opens at its top (the keys come first).
+    help.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+    help.scrollTop = 0;
   }
 
   /** Arrow keys in the overview grid: left/right by one, up/down by a row (as laid out). */

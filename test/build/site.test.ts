@@ -11,9 +11,6 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-/** The site's own address (astro.config.mjs `site`): absolute links to it are not requests to another host. */
-const site = 'https://activation-derivatives.example/';
-
 const lessonIds = readdirSync('content/lessons')
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => f.replace(/\.mdx$/, ''));
@@ -118,16 +115,49 @@ describe('production build', () => {
     }
   });
 
-  it('links to no other host from any page', () => {
+  it('has no absolute URL at all without SITE_URL: no canonical link, no social image URL, no sitemap', () => {
     for (const file of files.filter((f) => f.endsWith('.html'))) {
       const page = readFileSync(file, 'utf8');
-      for (const [, url] of page.matchAll(/(?:src|href)="([^"]+)"/g)) {
-        // Absolute URLs may only name the site itself (canonical link, social preview image).
+      for (const [, url] of page.matchAll(/(?:src|href|content)="([^"]+)"/g))
+        expect(url, relative(build.outDir, file)).not.toMatch(/^(https?:)?\/\//);
+      expect(page, relative(build.outDir, file)).not.toContain('rel="canonical"');
+    }
+    expect(existsSync(join(build.outDir, 'sitemap-index.xml'))).toBe(false);
+  });
+});
+
+describe('a build with SITE_URL', () => {
+  const site = 'https://course.example.org/';
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite({ siteUrl: site });
+  }, 300_000);
+
+  it('makes canonical links, the social image URL and the sitemap from that one address', () => {
+    expect(build.status, build.output).toBe(0);
+    const lesson = readFileSync(join(build.outDir, 'lessons', 'sigmoid', 'index.html'), 'utf8');
+    expect(lesson).toContain(`<link rel="canonical" href="${site}lessons/sigmoid/">`);
+    expect(lesson).toContain(`<meta property="og:image" content="${site}social.png">`);
+    // Slides point search engines at their lesson page.
+    const deck = readFileSync(join(build.outDir, 'present', 'sigmoid', 'index.html'), 'utf8');
+    expect(deck).toContain(`<link rel="canonical" href="${site}lessons/sigmoid/">`);
+    const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`${site}lessons/sigmoid/`);
+    // Absolute URLs name the site itself, never another host.
+    for (const file of filesUnder(build.outDir).filter((f) => f.endsWith('.html'))) {
+      const page = readFileSync(file, 'utf8');
+      for (const [, url] of page.matchAll(/(?:src|href|content)="([^"]+)"/g)) {
         if (url?.startsWith(site)) continue;
         expect(url, relative(build.outDir, file)).not.toMatch(/^(https?:)?\/\//);
       }
     }
   });
+
+  it('refuses an address that is not one, with a message that says so', () => {
+    const bad = buildSite({ siteUrl: 'course.example.org' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain('SITE_URL must be an absolute http(s) address');
+  }, 300_000);
 });
 
 describe('a broken lesson fails the build with a clear message', () => {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.ts';
 import { openPage } from './support/page.ts';
+import { plotFrame } from '../../components/plots/specs/plot-frame.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,7 +51,8 @@ describe('plot widgets, static first', () => {
     expect(scripts.some((url) => url.includes('plot-marks'))).toBe(false);
     expect(scripts.some((url) => url.includes('-widget'))).toBe(false);
     for (const selector of WIDGETS) await expect(page.locator(selector).getAttribute('data-ready')).resolves.toBeNull();
-    await expect(page.locator('#depth select[name="fn"]').isDisabled()).resolves.toBe(true);
+    // The controls are in the tab order from the first paint (focusing one wakes its widget).
+    await expect(page.locator('#depth select[name="fn"]').isDisabled()).resolves.toBe(false);
 
     await ready(page, '#depth');
     expect(scripts.some((url) => url.includes('plot-marks'))).toBe(true);
@@ -95,8 +97,10 @@ describe('activation plot', () => {
     await ready(page, '#explorer');
     const box = await page.locator('#explorer .plot-area svg').boundingBox();
     if (box === null) throw new Error('no plot box');
-    // The x axis spans [−8, 8] between the margins (44 px left, 16 px right of 640).
-    const xAt = (z: number) => box.x + ((44 + ((z + 8) / 16) * (640 - 60)) * box.width) / 640;
+    // The x axis spans [−8, 8] between the frame's margins (of 640 plot units).
+    const { marginLeft, marginRight, width } = plotFrame;
+    const xAt = (z: number) =>
+      box.x + ((marginLeft + ((z + 8) / 16) * (width - marginLeft - marginRight)) * box.width) / width;
     await page.mouse.move(xAt(-3), box.y + box.height / 2);
     await expect.poll(async () => Number((await readout(page)).z.replace('−', '-'))).toBeCloseTo(-3, 1);
     await page.mouse.down();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatZ, superscript } from '../../components/plots/format.ts';
+import { formatNumber, formatPercent, formatReadout, formatZ, superscript } from '../../components/plots/format.ts';
 
 describe('formatNumber', () => {
   it.each([
@@ -42,5 +42,20 @@ describe('formatZ, formatPercent, superscript', () => {
   it('writes exponents as superscripts', () => {
     expect(superscript(-12)).toBe('⁻¹²');
     expect(superscript(10)).toBe('¹⁰');
+  });
+});
+
+describe('formatReadout', () => {
+  it.each([
+    [0.9996646498695336, '0.9997'], // σ(8): below 1, and reads so
+    [0.00033523767075636815, '3.35 × 10⁻⁴'],
+    [0.5, '0.5'],
+    [1, '1'],
+    [2, '2'],
+    [-0.99999, '−0.99999'],
+    [1 + 1e-9, '1'], // past six digits a value may read as the whole number next to it
+    [12345.6, '12300'], // large values: three digits, as formatNumber
+  ] as const)('%d → %s', (x, text) => {
+    expect(formatReadout(x)).toBe(text);
   });
 });

@@ -59,8 +59,8 @@ describe('keyCommand', () => {
     expect(keyCommand(press('5'), '123').typed).toBe('235');
   });
 
-  it('treats 0 + Enter as next, not a jump to slide 0', () => {
-    expect(keyCommand(press('Enter'), '0').command).toEqual({ kind: 'next' });
+  it.each(['0', '00'])('drops %j + Enter: no slide 0, and not a "next" either', (typed) => {
+    expect(keyCommand(press('Enter'), typed)).toEqual({ command: undefined, typed: '' });
   });
 
   it('clears the digits on any command', () => {

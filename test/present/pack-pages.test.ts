@@ -21,7 +21,7 @@ describe('packPages', () => {
     ['exactly full is still one page', stack(400, 400), 800, [0]],
     ['never leaves a heading at the bottom of a page', stack('h60', 300, 300, 'h60', 300), 800, [0, 3]],
     ['a heading alone at the top may stay', stack('h60', 900), 800, [0]],
-    ['a tall block after a short lead-in stays with it', stack(60, 200, 1500), 800, [0]],
+    ['a tall block after a short lead-in gets its own page', stack(60, 200, 1500), 800, [0, 2]],
     ['a tall block after a long lead-in gets its own page', stack(500, 1500, 100), 800, [0, 1, 2]],
     ['nothing', [], 800, [0]],
   ] as const)('%s', (_, blocks, height, starts) => {
@@ -86,4 +86,45 @@ it('never starts a page with an empty block, even after an overfull one', () => 
     { top: 900, bottom: 900 },
   ];
   expect(packPages(blocks, 800)).toEqual([0]);
+});
+
+describe('packPages with repeated headings (carry)', () => {
+  it('leaves room on a continued page for what is repeated above its first block', () => {
+    // Without carry: 300 + 300 | 300 + 300 + 200 fits 800 exactly; with 100 px repeated above each
+    // continued page, the second page holds only 300 + 300.
+    const blocks = stack(300, 300, 300, 300, 200).map((b) => ({ ...b, carry: 100 }));
+    expect(packPages(blocks, 800)).toEqual([0, 2, 4]);
+    expect(packPages(stack(300, 300, 300, 300, 200), 800)).toEqual([0, 2]);
+  });
+
+  it('keeps every continued page within the height, carry included', () => {
+    const heights = [120, 340, 90, 230, 60, 60, 300, 30, 250, 410, 80];
+    const blocks = stack(...heights).map((b, i) => ({ ...b, carry: 40 + 10 * (i % 3) }));
+    const starts = packPages(blocks, 800);
+    starts.forEach((start, p) => {
+      const end = (starts[p + 1] ?? blocks.length) - 1;
+      const first = blocks[start];
+      const carry = p === 0 ? 0 : (first?.carry ?? 0);
+      const span = (blocks[end]?.bottom ?? 0) - (first?.top ?? 0) + carry;
+      expect(span).toBeLessThanOrEqual(800);
+    });
+  });
+});
+
+describe('packPages with closing containers (tail)', () => {
+  it('leaves room below the last block for the containers that close on its page', () => {
+    // 400 + 380 fits 800, but not with the 30 px of a card's padding and margin below the second.
+    const blocks: Block[] = [
+      { top: 0, bottom: 400 },
+      { top: 400, bottom: 780, tail: 30 },
+      { top: 780, bottom: 900, tail: 30 },
+    ];
+    expect(packPages(blocks, 800)).toEqual([0, 1]);
+    expect(
+      packPages(
+        blocks.map(({ top, bottom }) => ({ top, bottom })),
+        800,
+      ),
+    ).toEqual([0, 2]);
+  });
 });

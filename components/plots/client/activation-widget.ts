@@ -5,7 +5,7 @@
  */
 import { activations, type ActivationId } from '../../../src/math/index.ts';
 import { paramSlidersHtml } from '../controls-html.ts';
-import { formatNumber, formatZ } from '../format.ts';
+import { formatNumber, formatReadout, formatZ } from '../format.ts';
 import {
   activationBaseSpec,
   activationCurveData,
@@ -124,8 +124,8 @@ export function hydrate(root: HTMLElement): WidgetHandle {
     updateOverlay(overlay, pointGeometry(state, curves));
     const { z, g, dg } = activationReadout(state);
     setOut(root, 'z', formatZ(z));
-    setOut(root, 'g', formatNumber(g));
-    setOut(root, 'dg', formatNumber(dg));
+    setOut(root, 'g', formatReadout(g));
+    setOut(root, 'dg', formatReadout(dg));
     area.setAttribute('aria-valuemin', String(-state.range));
     area.setAttribute('aria-valuemax', String(state.range));
     area.setAttribute('aria-valuenow', String(z));

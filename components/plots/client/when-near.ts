@@ -36,6 +36,7 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
     tag,
     class extends HTMLElement {
       #started = false;
+      #prepared = false;
       #observer: IntersectionObserver | undefined;
       #handle: WidgetHandle | undefined;
       /** The newest state applied before the widget hydrated; only the last one matters. */
@@ -55,6 +56,7 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
       connectedCallback(): void {
         // A slide preview's copy keeps the picture it was copied with and loads nothing.
         if (this.#started || isStaticCopy(this)) return;
+        this.#prepare();
         const start = (): void => this.#start(load);
         if (urlHasState(this.id) || !('IntersectionObserver' in window)) return start();
         this.#observer = new IntersectionObserver(
@@ -65,6 +67,34 @@ export function defineLazyWidget(tag: string, load: () => Promise<WidgetModule>)
         );
         this.#observer.observe(this);
         this.addEventListener('focusin', start, { once: true });
+      }
+
+      /**
+       * From the first paint, every control is in the tab order: the fieldsets (disabled in the HTML,
+       * where without JavaScript they could do nothing) are enabled, and a plot whose point moves
+       * becomes a slider (its ARIA values rendered by the server in `data-slider`). Focusing any of
+       * them wakes the widget (see connectedCallback). Runs once: the deck moves nodes, which calls
+       * connectedCallback again.
+       */
+      #prepare(): void {
+        if (this.#prepared) return;
+        this.#prepared = true;
+        for (const fieldset of this.querySelectorAll('fieldset[disabled]')) fieldset.removeAttribute('disabled');
+        const area = this.querySelector<HTMLElement>('.plot-area[data-slider]');
+        if (area === null || area.hasAttribute('role')) return;
+        let values: unknown;
+        try {
+          values = JSON.parse(area.dataset['slider'] ?? '{}');
+        } catch {
+          return;
+        }
+        if (typeof values !== 'object' || values === null) return;
+        for (const [name, value] of Object.entries(values))
+          if (typeof value === 'string') area.setAttribute(name, value);
+        area.setAttribute('role', 'slider');
+        area.setAttribute('aria-label', area.dataset['label'] ?? 'Point z');
+        area.setAttribute('aria-orientation', 'horizontal');
+        area.tabIndex = 0;
       }
 
       disconnectedCallback(): void {

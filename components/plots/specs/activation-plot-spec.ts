@@ -10,6 +10,7 @@ import {
 import { dot, line, rect, ruleX, ruleY, type PlotOptions } from '../plot-marks.ts';
 import { DG_DASH, DG_STROKE, G_STROKE, MUTED, ZONE_FILL } from '../palette.ts';
 import { clampParams } from './param-controls.ts';
+import { plotFrame, xAxis } from './plot-frame.ts';
 import { clamp, queryChoice, queryNumber, urlNumber, type QueryReader } from './query.ts';
 
 /** Everything the activation plot shows; the URL stores all of it. */
@@ -31,8 +32,7 @@ export const RANGE_MIN = 1;
 export const RANGE_MAX = 20;
 export const EPSILON_MIN = 1e-4;
 export const EPSILON_MAX = 0.5;
-export const PLOT_WIDTH = 640;
-export const PLOT_HEIGHT = 360;
+export { PLOT_HEIGHT, PLOT_WIDTH } from './plot-frame.ts';
 
 /** Clamp every field into its control's range (z into the plotted range). */
 export function normalizeActivationState(state: ActivationPlotState): ActivationPlotState {
@@ -199,12 +199,8 @@ export function activationBaseSpec(state: ActivationPlotState, data: ActivationC
   const { curve, yDomain } = data;
   const n = curve.z.length;
   return {
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 44,
-    marginRight: 16,
-    style: { fontSize: '13px' },
-    x: { domain: [-state.range, state.range], label: 'z' },
+    ...plotFrame,
+    x: { domain: [-state.range, state.range], ...xAxis('z') },
     y: { domain: [yDomain[0], yDomain[1]], label: null, grid: true },
     marks: [
       ruleY([0], { stroke: MUTED }),

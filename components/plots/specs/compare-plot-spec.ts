@@ -4,7 +4,8 @@ import { MUTED, seriesStyle } from '../palette.ts';
 import { line, ruleX, ruleY, type PlotOptions } from '../plot-marks.ts';
 import { describePeak } from './describe-activation.ts';
 import { clamp, queryChoice, queryList, queryNumber, urlNumber, type QueryReader } from './query.ts';
-import { CURVE_POINTS, PLOT_HEIGHT, PLOT_WIDTH, RANGE_MAX, RANGE_MIN } from './activation-plot-spec.ts';
+import { CURVE_POINTS, RANGE_MAX, RANGE_MIN } from './activation-plot-spec.ts';
+import { plotFrame, xAxis } from './plot-frame.ts';
 
 /** Which curve of each activation to overlay. */
 export type CompareCurve = 'g' | 'derivative';
@@ -44,12 +45,8 @@ export function comparePlotData(state: ComparePlotState): Curve[] {
 /** Overlaid curves, one colour and dash pattern per activation (see `seriesStyle`). */
 export function comparePlotSpec(state: ComparePlotState, data: readonly Curve[] = comparePlotData(state)): PlotOptions {
   return {
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 44,
-    marginRight: 16,
-    style: { fontSize: '13px' },
-    x: { domain: [-state.range, state.range], label: 'z' },
+    ...plotFrame,
+    x: { domain: [-state.range, state.range], ...xAxis('z') },
     y: { label: state.curve === 'g' ? 'g(z)' : 'g′(z)', grid: true },
     marks: [
       ruleY([0], { stroke: MUTED }),

@@ -3,7 +3,7 @@ import { formatNumber, formatPercent } from '../format.ts';
 import { MUTED, seriesStyle } from '../palette.ts';
 import { dot, line, ruleX, ruleY, type PlotOptions } from '../plot-marks.ts';
 import { clamp, queryChoice, queryNumber, urlNumber, type QueryReader } from './query.ts';
-import { PLOT_HEIGHT, PLOT_WIDTH } from './activation-plot-spec.ts';
+import { plotFrame, xAxis } from './plot-frame.ts';
 
 /** Pre-activations z ~ N(bias, spread²); a unit is dead when |g′(z)| < ε (ε = 0: exactly zero). */
 export interface DeadUnitsState {
@@ -91,12 +91,8 @@ export function deadUnitsData(state: DeadUnitsState): DeadUnitsData {
 /** Dead fraction against the bias b for each activation, with the current b marked. */
 export function deadUnitsSpec(state: DeadUnitsState, data: DeadUnitsData = deadUnitsData(state)): PlotOptions {
   return {
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 48,
-    marginRight: 16,
-    style: { fontSize: '13px' },
-    x: { domain: [-BIAS_LIMIT, BIAS_LIMIT], label: 'mean pre-activation b' },
+    ...plotFrame,
+    x: { domain: [-BIAS_LIMIT, BIAS_LIMIT], ...xAxis('mean pre-activation b') },
     // percent: Plot multiplies the values by 100 (not the domain).
     y: { domain: [0, 100], label: 'dead units (%)', percent: true, grid: true },
     marks: [

@@ -4,7 +4,7 @@ import { DG_DASH, DG_STROKE, G_STROKE, MUTED } from '../palette.ts';
 import { line, ruleY, type PlotOptions } from '../plot-marks.ts';
 import { standardNormals } from '../random.ts';
 import { clamp, queryChoice, queryNumber, urlNumber, type QueryReader } from './query.ts';
-import { PLOT_HEIGHT, PLOT_WIDTH } from './activation-plot-spec.ts';
+import { plotFrame, xAxis } from './plot-frame.ts';
 
 /**
  * A stack of layers, each multiplying the backpropagated gradient by g′(zᵢ)·w: the pre-activation
@@ -139,13 +139,8 @@ export function depthFlowSpec(state: DepthFlowState, data: DepthFlowData = depth
     }
   });
   return {
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    marginLeft: 56,
-    marginRight: 16,
-    marginTop: 30,
-    style: { fontSize: '13px' },
-    x: { domain: [1, Math.max(2, state.layers)], label: 'layers n', ticks: Math.min(10, state.layers) },
+    ...plotFrame,
+    x: { domain: [1, Math.max(2, state.layers)], ...xAxis('layers n'), ticks: Math.min(10, state.layers) },
     y: {
       type: 'log',
       domain: yDomain(data),

@@ -6,7 +6,7 @@ import {
   type Activation,
   type Params,
 } from '../../../src/math/index.ts';
-import { formatNumber, formatZ } from '../format.ts';
+import { formatNumber, formatReadout, formatZ } from '../format.ts';
 import type { ActivationPlotState } from './activation-plot-spec.ts';
 
 interface Window {
@@ -125,5 +125,5 @@ export function describeActivation(state: ActivationPlotState): string {
 
 /** The point's readout in words, for `aria-valuetext`: "z = 2, g(z) = 0.881, g′(z) = 0.105". */
 export function describePoint(z: number, g: number, dg: number): string {
-  return `z = ${formatZ(z)}, g(z) = ${formatNumber(g)}, g′(z) = ${formatNumber(dg)}`;
+  return `z = ${formatZ(z)}, g(z) = ${formatReadout(g)}, g′(z) = ${formatReadout(dg)}`;
 }
