@@ -46,7 +46,14 @@ export default defineConfig({
   integrations: [
     mdx(),
     // A sitemap lists absolute URLs: only with SITE_URL.
-    ...(site ? [sitemap({ filter: (page) => !/\/(search|404)\/?$/.test(page) && !page.includes('/present/') })] : []),
+    ...(site
+      ? [
+          sitemap({
+            filter: (page) =>
+              !/\/(search|404)\/?$/.test(page) && !page.includes('/present/') && !page.includes('/practice/cards/'),
+          }),
+        ]
+      : []),
     // Pagefind indexes the built pages; KaTeX's MathML copy (with its TeX annotation) is left out so
     // every formula is indexed once, through its visible rendering.
     pagefind({ indexConfig: { excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' } }),

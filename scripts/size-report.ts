@@ -141,12 +141,24 @@ function htmlPages(dir: string): string[] {
   });
 }
 console.log('\nPage weight, HTML (with inlined CSS and the build-time math) + up-front JS, gzip -9:');
-for (const file of htmlPages(root).sort()) {
+const cardsDir = join(root, 'practice', 'cards');
+const cards = htmlPages(root).filter((f) => f.startsWith(cardsDir));
+for (const file of htmlPages(root)
+  .filter((f) => !f.startsWith(cardsDir))
+  .sort()) {
   const r = reportPage(file);
   const total = gz(readFileSync(file)) + r.initial;
   const over = total > PAGE_BUDGET;
   failed ||= over;
   console.log(`  ${r.page.padEnd(36)} ${kb(total).padStart(8)}${over ? `  OVER ${kb(PAGE_BUDGET)}` : ''}`);
+}
+// The practice page's card fragments, fetched one per card a seed picks beyond the default set.
+if (cards.length > 0) {
+  const sizes = cards.map((f) => gz(readFileSync(f))).sort((a, b) => a - b);
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  console.log(
+    `  ${'/practice/cards/<id>/'.padEnd(36)} ${kb(median).padStart(8)} median of ${cards.length} fragments (largest ${kb(sizes.at(-1) ?? 0)})`,
+  );
 }
 console.log(
   `\nBudgets: up-front JS ≤ ${kb(INITIAL_BUDGET)} per lesson, Plot chunk ≤ ${kb(PLOT_BUDGET)}, page weight ≤ ${kb(PAGE_BUDGET)}.${failed ? ' EXCEEDED.' : ' Met.'}`,

@@ -32,26 +32,78 @@ class PracticeSet extends HTMLElement {
       note.hidden = false;
       note.textContent = `Retrying the ${retry.length} exercise${retry.length === 1 ? '' : 's'} you missed, with new numbers where an exercise has them. Your earlier attempts still count.`;
     }
-    let n = 0;
-    for (const card of document.querySelectorAll<HTMLElement>('exercise-card')) {
-      const show = picked.has(card.dataset['id'] ?? '');
-      card.hidden = !show;
-      if (!show) continue;
-      n++;
-      const number = card.querySelector('[data-number]');
-      if (number) number.textContent = String(n);
-    }
     const label = this.querySelector('[data-seed-label]');
     if (label) label.textContent = retry.length > 0 ? `Retry set ${seed}` : `Set ${seed}`;
     const next = this.querySelector<HTMLAnchorElement>('[data-new-set]');
     if (next) next.href = `?seed=${Math.floor(Math.random() * 1e9).toString(36)}`;
-    document.dispatchEvent(new Event(PRACTICE_SET_SHOWN));
+    // Course order, the order the cards appear in.
+    const order = pools.flatMap((p) => p.ids).filter((id) => picked.has(id));
+    void this.#show(order).then(() => this.#afterShown(seed, retry.length > 0));
+  }
 
+  /**
+   * Shows exactly the cards of `order`, in that order, numbered 1…n: the page rendered the default
+   * set; any other card is fetched once from its fragment (`/practice/cards/<id>/`), same origin.
+   * A card that cannot be fetched (offline) is reported, and the rest of the set still works.
+   */
+  async #show(order: readonly string[]): Promise<void> {
+    const set = document.querySelector<HTMLElement>('[data-exercise-set="practice"]');
+    if (!set) return;
+    const status = this.querySelector<HTMLElement>('[data-set-status]');
+    const present = new Map(
+      [...set.querySelectorAll<HTMLElement>('exercise-card')].map((card) => [card.dataset['id'] ?? '', card]),
+    );
+    const missing = order.filter((id) => !present.has(id));
+    if (missing.length > 0 && status) {
+      status.hidden = false;
+      status.textContent = `Loading ${missing.length} exercise${missing.length === 1 ? '' : 's'}…`;
+    }
+    const fetched = await Promise.all(missing.map((id) => this.#fetchCard(id)));
+    missing.forEach((id, i) => {
+      const card = fetched[i];
+      if (card) present.set(id, card);
+    });
+    const failed = missing.filter((_, i) => fetched[i] === undefined);
+    if (status) {
+      status.hidden = failed.length === 0;
+      status.textContent =
+        failed.length === 0
+          ? ''
+          : `${failed.length} exercise${failed.length === 1 ? '' : 's'} of this set could not be loaded (are you offline?). Reload to try again.`;
+    }
+    const review = set.querySelector('exercise-review');
+    for (const card of present.values()) card.hidden = true;
+    let n = 0;
+    for (const id of order) {
+      const card = present.get(id);
+      if (!card) continue;
+      n++;
+      const number = card.querySelector('[data-number]');
+      if (number) number.textContent = String(n);
+      card.hidden = false;
+      set.insertBefore(card, review);
+    }
+  }
+
+  async #fetchCard(id: string): Promise<HTMLElement | undefined> {
+    try {
+      const response = await fetch(`${this.dataset['cards'] ?? '/practice/cards/'}${encodeURIComponent(id)}/`);
+      if (!response.ok) return undefined;
+      const html = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const card = html.querySelector<HTMLElement>(`exercise-card[data-id="${CSS.escape(id)}"]`);
+      return card ? document.importNode(card, true) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #afterShown(seed: string, retrying: boolean): void {
+    document.dispatchEvent(new Event(PRACTICE_SET_SHOWN));
     const minutes = examMinutes(window.location.search);
     if (minutes === undefined) {
       const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
       const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
-      if (offer && link && retry.length === 0) {
+      if (offer && link && !retrying) {
         offer.hidden = false;
         link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
       }

@@ -4,6 +4,7 @@ import { launchChromium } from './support/chromium.ts';
 import { openPage } from './support/page.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { pickPractice } from '../../components/exercise/instantiate.ts';
+import { loadExercises } from '../exercises/load-exercises.ts';
 
 /**
  * Exercises in a real browser: on the sigmoid lesson (its `## Practice` section) and on the
@@ -190,9 +191,9 @@ describe('an order-the-steps exercise', () => {
       lesson: string;
       ids: string[];
     }[];
-    const orderIds = await probe.page
-      .locator('exercise-card[data-kind="order"]')
-      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset['id'] ?? ''));
+    const orderIds = loadExercises()
+      .filter((e) => e.exercise.kind === 'order')
+      .map((e) => e.exercise.id);
     await probe.context.close();
     const seed = Array.from({ length: 50 }, (_, i) => `order-${i}`).find((s) =>
       pickPractice(pools, s, 10).some((id) => orderIds.includes(id)),

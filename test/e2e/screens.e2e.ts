@@ -433,7 +433,9 @@ describe('details seen', () => {
     const context = await contextAt(1280, 800);
     const page = await context.newPage();
     await page.goto('/lessons/sigmoid/');
-    await expect(page.locator('.lesson-tools').innerText()).resolves.toMatch(/Present as slides · print/);
+    await expect(page.locator('.lesson-tools').innerText()).resolves.toMatch(
+      /Present as slides · Formula sheet · print/,
+    );
     await context.close();
   });
 

@@ -9,8 +9,12 @@ export function builtPages(root = process.env['DIST_DIR'] ?? 'dist'): string[] {
         return entry.name === 'pagefind' || entry.name === '_astro' ? [] : walk(join(dir, entry.name));
       return entry.name.endsWith('.html') ? [join(dir, entry.name)] : [];
     });
-  return walk(root)
-    .map((file) => `/${relative(root, file).split(sep).join('/')}`)
-    .map((path) => path.replace(/index\.html$/, ''))
-    .sort();
+  return (
+    walk(root)
+      .map((file) => `/${relative(root, file).split(sep).join('/')}`)
+      .map((path) => path.replace(/index\.html$/, ''))
+      // The practice page's card fragments are not pages (fetched into /practice/, checked there).
+      .filter((path) => !path.startsWith('/practice/cards/'))
+      .sort()
+  );
 }
