@@ -1,17 +1,9 @@
+import { mulberry32 } from '../../src/grading/prng.ts';
+
 /**
- * Seeded randomness for the charts, so a given seed always draws the same picture (and snapshot).
- * mulberry32: a 32-bit state generator, ample for drawing a few hundred normals.
+ * Seeded randomness for the charts, so a given seed always draws the same picture (and snapshot),
+ * from the project's one generator (src/grading/prng.ts).
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` standard normal draws from `seed` (Box–Muller: √(−2 ln u)·cos(2πv) with u ∈ (0, 1]). */
 export function standardNormals(seed: number, count: number): Float64Array {
