@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,18 +30,40 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
   return undefined;
 }
 
+/** Types a static host compresses (text; images and fonts are compressed already). */
+const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg\+xml)/;
+
 /**
  * Serves the built site (dist/) on 127.0.0.1 the way a static host would: directory URLs map to
- * index.html and unknown paths get 404.html with status 404. Used by the browser tests and benches.
+ * index.html, unknown paths get 404.html with status 404, and text is sent gzip-compressed (level 6,
+ * as common hosts do) to clients that accept it, so page-weight and Lighthouse figures are the ones
+ * readers get. Used by the browser tests, the benches and the audit.
  */
-export function serveDist(root = resolve('dist'), port = 0): Promise<{ server: Server; url: string }> {
+export function serveDist(
+  root = resolve('dist'),
+  port = 0,
+  options: { compress?: boolean } = {},
+): Promise<{ server: Server; url: string }> {
+  const compressed = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     void fileFor(root, url.pathname).then(async (file) => {
       const served = file ?? join(root, '404.html');
       const body = await readFile(served).catch(() => Buffer.from('Not found'));
-      response.writeHead(file ? 200 : 404, { 'content-type': types[extname(served)] ?? 'application/octet-stream' });
-      response.end(body);
+      const type = types[extname(served)] ?? 'application/octet-stream';
+      const gzip =
+        options.compress !== false &&
+        compressible.test(type) &&
+        /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      const headers: Record<string, string> = { 'content-type': type, vary: 'accept-encoding' };
+      let payload: Buffer = body;
+      if (gzip) {
+        payload = compressed.get(served) ?? gzipSync(body, { level: 6 });
+        compressed.set(served, payload);
+        headers['content-encoding'] = 'gzip';
+      }
+      response.writeHead(file ? 200 : 404, headers);
+      response.end(payload);
     });
   });
   return new Promise((done) => {
