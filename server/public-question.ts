@@ -1,26 +1,10 @@
+import type { ClassroomQuestion as PublicQuestion } from '../components/classroom/classroom-question.ts';
 import { instantiate } from '../components/exercise/instantiate.ts';
 import type { CatalogEntry } from './exercise-catalog.ts';
 import type { RoomQuestion } from './storage/classroom-store.ts';
 
-/** The question as a phone shows it: prompt and inputs, never the key, the mistakes or (before the reveal) the solution. */
-export interface PublicQuestion {
-  readonly exercise: string;
-  readonly lesson: string;
-  readonly seed: string;
-  readonly kind: 'expression' | 'numeric' | 'choice' | 'order';
-  readonly prompt: string;
-  readonly label?: string;
-  /** Symbols the answer may use besides z (an expression exercise's `define`), for the live preview. */
-  readonly symbols?: readonly string[];
-  readonly choices?: readonly string[];
-  readonly multiple?: boolean;
-  /** Order exercises: the steps (TeX) in display order, with their original indices. */
-  readonly steps?: readonly { readonly index: number; readonly tex: string }[];
-  readonly revealed: boolean;
-  /** The worked solution, once revealed. */
-  readonly solution?: string;
-  readonly openedAt: number;
-}
+/** The question as a phone shows it (one shape with the client's, components/classroom/classroom-question.ts). */
+export type { PublicQuestion };
 
 export function publicQuestion(entry: CatalogEntry, question: RoomQuestion): PublicQuestion {
   const { exercise, order } = instantiate(entry.exercise, question.seed);

@@ -73,19 +73,4 @@ export function newAnswerId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The question as the server sends it (see server/public-question.ts). */
-export interface ClassroomQuestion {
-  readonly exercise: string;
-  readonly lesson: string;
-  readonly seed: string;
-  readonly kind: 'expression' | 'numeric' | 'choice' | 'order';
-  readonly prompt: string;
-  readonly label?: string;
-  readonly symbols?: readonly string[];
-  readonly choices?: readonly string[];
-  readonly multiple?: boolean;
-  readonly steps?: readonly { readonly index: number; readonly tex: string }[];
-  readonly revealed: boolean;
-  readonly solution?: string;
-  readonly openedAt: number;
-}
+export type { ClassroomQuestion } from './classroom-question.ts';
