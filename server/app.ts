@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import type { CatalogEntry } from './exercise-catalog.ts';
 import { roomRoutes } from './plugins/room-routes.ts';
 import { answerRoutes } from './plugins/answer-routes.ts';
+import { assignmentRoutes } from './plugins/assignment-routes.ts';
+import { qrRoutes } from './plugins/qr-routes.ts';
 import { staticSite } from './plugins/static-site.ts';
 import { RoomEvents } from './room-events.ts';
 import type { ClassroomStore } from './storage/classroom-store.ts';
@@ -115,6 +117,8 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   );
   await app.register(roomRoutes, context);
   await app.register(answerRoutes, context);
+  await app.register(assignmentRoutes, context);
+  await app.register(qrRoutes, { ...context, joinUrl: options.joinUrl ?? (() => null) });
   if (site !== undefined) await app.register(staticSite, { root: site });
 
   // Graceful shutdown: end the event streams first, or close() would wait for them forever.

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { buildClassroom } from './app.ts';
 import { loadExerciseCatalog } from './exercise-catalog.ts';
-import { joinAddress } from './join-address.ts';
+import { joinAddress, lanAddresses } from './join-address.ts';
 import { SqliteStore } from './storage/sqlite-store.ts';
 
 const { values } = parseArgs({
@@ -77,8 +77,17 @@ console.log(
   `Site and present mode: http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${actualPort}/`,
 );
 console.log(`Students join at: ${joinUrl}`);
+console.log(`Assignments and scores (teacher): ${joinUrl.replace(/join\/$/, 'classroom/')}`);
 if (values.host === '127.0.0.1' || values.host === 'localhost' || values.host === '::1')
   console.log(
     'Only this computer can reach it. To let phones on the local network in: npm run classroom -- --host 0.0.0.0',
   );
+if (values.host === '0.0.0.0' || values.host === '::') {
+  const lan = lanAddresses();
+  if (lan.length === 0)
+    console.log(
+      'This computer has no local-network address: phones cannot reach it (see README, "When phones cannot connect").',
+    );
+  else if (lan.length > 1) console.log(`Other addresses of this computer: ${lan.slice(1).join(', ')}`);
+}
 if (!values['no-qr']) console.log(await QRCode.toString(joinUrl, { type: 'terminal', small: true }));

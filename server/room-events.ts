@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * Live updates by server-sent events, one channel per room. Events carry no answers and no names
- * (anyone holding the room code may listen): `question` tells phones what to show, `answered`
- * tells the teacher's panel to fetch the summary with its token.
+ * (anyone holding the room code may listen): `question` and `assignment` tell phones what to show,
+ * `answered` tells the teacher's panel or table to fetch the summary or results with its token.
  */
 export class RoomEvents {
   readonly #channels = new Map<string, Set<ServerResponse>>();
@@ -24,7 +24,7 @@ export class RoomEvents {
   }
 
   /** Starts an event stream on `response` (already hijacked from Fastify) and sends `first`. */
-  subscribe(code: string, response: ServerResponse, first: { event: string; data: unknown }): void {
+  subscribe(code: string, response: ServerResponse, first: readonly { event: string; data: unknown }[]): void {
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -32,7 +32,7 @@ export class RoomEvents {
       'x-accel-buffering': 'no',
     });
     // Phones reconnect by themselves (EventSource) after 2 s.
-    response.write(`retry: 2000\n${frame(first.event, first.data)}`);
+    response.write(`retry: 2000\n${first.map((f) => frame(f.event, f.data)).join('')}`);
     let channel = this.#channels.get(code);
     if (channel === undefined) this.#channels.set(code, (channel = new Set()));
     channel.add(response);

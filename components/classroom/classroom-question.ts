@@ -20,3 +20,31 @@ export interface ClassroomQuestion {
   readonly solution?: string;
   readonly openedAt: number;
 }
+
+/**
+ * An assignment as a phone reads it (built by server/public-assignment.ts): the exercises in order,
+ * all instantiated with the assignment's one seed. Solutions come once the teacher closes it.
+ */
+export interface ClassroomAssignment {
+  readonly id: number;
+  readonly title: string;
+  readonly seed: string;
+  readonly closed: boolean;
+  readonly questions: readonly ClassroomQuestion[];
+}
+
+/** One student's standing on one exercise (the site's score rules: the first correct attempt's score). */
+export interface ClassroomScore {
+  readonly score: number;
+  readonly solved: boolean;
+  readonly attempts: number;
+}
+
+/** A row of an assignment's results: the teacher reads every student's, a student only their own. */
+export interface ClassroomResultsRow {
+  readonly student: number;
+  readonly name: string | null;
+  readonly scores: Readonly<Record<string, ClassroomScore | null>>;
+  readonly total: number;
+  readonly solved: number;
+}

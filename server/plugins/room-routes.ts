@@ -3,6 +3,7 @@ import { DEFAULT_SEED } from '../../components/exercise/instantiate.ts';
 import { isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
 import { ClassroomError, type RouteContext } from '../app.ts';
 import { toCsv } from '../csv.ts';
+import { publicAssignment } from '../public-assignment.ts';
 import { publicQuestion, type PublicQuestion } from '../public-question.ts';
 import { summarise } from '../room-summary.ts';
 import type { Room } from '../storage/classroom-store.ts';
@@ -146,8 +147,12 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
       const room = await openRoom(context, request.params.code);
       if (!context.events.hasRoom(room.code))
         throw new ClassroomError(503, 'too-many-listeners', 'This room has too many open screens.');
+      const open = (await context.store.assignments(room.code)).findLast((a) => a.closedAt === null);
       reply.hijack();
-      context.events.subscribe(room.code, reply.raw, { event: 'question', data: questionOf(room) });
+      context.events.subscribe(room.code, reply.raw, [
+        { event: 'question', data: questionOf(room) },
+        { event: 'assignment', data: open === undefined ? null : publicAssignment(context.catalog, open) },
+      ]);
     },
   );
 

@@ -36,6 +36,24 @@ export interface Student {
   readonly joinedAt: number;
 }
 
+/**
+ * A set of exercises the teacher opened as an assignment: every student works through the same
+ * exercises with the same numbers (one seed per assignment, fixed when it opens).
+ */
+export interface Assignment {
+  /** Assigned by the store; unique across rooms. */
+  readonly id: number;
+  readonly roomCode: string;
+  readonly title: string;
+  /** The seed every exercise of the assignment is instantiated with (the practice page's `?seed=`). */
+  readonly seed: string;
+  /** Exercise ids, in the order the phones show them. */
+  readonly exercises: readonly string[];
+  readonly openedAt: number;
+  /** When the teacher closed it (no more answers), or null while open. */
+  readonly closedAt: number | null;
+}
+
 /** One graded answer as stored. */
 export interface StoredAnswer {
   readonly id: number;
@@ -45,6 +63,8 @@ export interface StoredAnswer {
   readonly clientId: string;
   readonly exercise: string;
   readonly seed: string;
+  /** The assignment the answer belongs to, or null for an answer to the live question. */
+  readonly assignmentId: number | null;
   /** The answer as sent: the typed text, or the selected/ordered indices as JSON. */
   readonly answer: string;
   readonly status: 'correct' | 'incorrect' | 'invalid';
@@ -76,5 +96,15 @@ export interface ClassroomStore {
   answers(code: string, exercise?: string): Promise<StoredAnswer[]>;
   /** One student's answers in the order received. */
   studentAnswers(studentId: number): Promise<StoredAnswer[]>;
+  /** Adds an assignment; the store assigns `id`. */
+  createAssignment(assignment: Omit<Assignment, 'id'>): Promise<Assignment>;
+  /** The room's assignment with this id, if any. */
+  findAssignment(code: string, id: number): Promise<Assignment | undefined>;
+  /** The room's assignments, oldest first. */
+  assignments(code: string): Promise<Assignment[]>;
+  /** Marks an open assignment closed at `at`; a closed one stays as it was. */
+  closeAssignment(code: string, id: number, at: number): Promise<void>;
+  /** An assignment's answers in the order received, optionally one student's only. */
+  assignmentAnswers(id: number, studentId?: number): Promise<StoredAnswer[]>;
   close(): Promise<void>;
 }

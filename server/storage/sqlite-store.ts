@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
-import type { ClassroomStore, NewAnswer, Room, RoomQuestion, Student, StoredAnswer } from './classroom-store.ts';
+import type {
+  Assignment,
+  ClassroomStore,
+  NewAnswer,
+  Room,
+  RoomQuestion,
+  Student,
+  StoredAnswer,
+} from './classroom-store.ts';
 
 /**
  * The classroom store in one SQLite file through Node's built-in `node:sqlite` (no native build).
@@ -59,11 +67,27 @@ export class SqliteStore implements ClassroomStore {
         UNIQUE (student_id, client_id)
       );
       CREATE INDEX IF NOT EXISTS answers_by_room ON answers (room_code, exercise, id);
+      CREATE TABLE IF NOT EXISTS assignments (
+        id INTEGER PRIMARY KEY,
+        room_code TEXT NOT NULL REFERENCES rooms(code),
+        title TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        exercises TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
     `);
+    // Files written before assignments existed get the column (NULL: an answer to the live question).
+    const columns = this.#db.prepare('PRAGMA table_info(answers)').all();
+    if (!columns.some((c) => c['name'] === 'assignment_id'))
+      this.#db.exec('ALTER TABLE answers ADD COLUMN assignment_id INTEGER REFERENCES assignments(id)');
+    this.#db.exec(
+      'CREATE INDEX IF NOT EXISTS answers_by_assignment ON answers (assignment_id, student_id, id) WHERE assignment_id IS NOT NULL',
+    );
     this.#insertAnswer = this.#db.prepare(`
-      INSERT INTO answers (room_code, student_id, client_id, exercise, seed, answer, status, feedback,
-                           mistake_key, mistake_name, received_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO answers (room_code, student_id, client_id, exercise, seed, assignment_id, answer, status,
+                           feedback, mistake_key, mistake_name, received_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (student_id, client_id) DO NOTHING`);
     this.#answerByClientId = this.#db.prepare('SELECT * FROM answers WHERE student_id = ? AND client_id = ?');
   }
@@ -141,6 +165,7 @@ export class SqliteStore implements ClassroomStore {
           answer.clientId,
           answer.exercise,
           answer.seed,
+          answer.assignmentId,
           answer.answer,
           answer.status,
           answer.feedback,
@@ -176,6 +201,51 @@ export class SqliteStore implements ClassroomStore {
 
   studentAnswers(studentId: number): Promise<StoredAnswer[]> {
     const rows = this.#db.prepare('SELECT * FROM answers WHERE student_id = ? ORDER BY id').all(studentId);
+    return Promise.resolve(rows.map(answerFrom));
+  }
+
+  createAssignment(assignment: Omit<Assignment, 'id'>): Promise<Assignment> {
+    const row = this.#db
+      .prepare(
+        `INSERT INTO assignments (room_code, title, seed, exercises, opened_at, closed_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(
+        assignment.roomCode,
+        assignment.title,
+        assignment.seed,
+        JSON.stringify(assignment.exercises),
+        assignment.openedAt,
+        assignment.closedAt,
+      );
+    if (row === undefined) throw new Error('inserting an assignment returned no row');
+    return Promise.resolve(assignmentFrom(row));
+  }
+
+  findAssignment(code: string, id: number): Promise<Assignment | undefined> {
+    const row = this.#db.prepare('SELECT * FROM assignments WHERE room_code = ? AND id = ?').get(code, id);
+    return Promise.resolve(row === undefined ? undefined : assignmentFrom(row));
+  }
+
+  assignments(code: string): Promise<Assignment[]> {
+    const rows = this.#db.prepare('SELECT * FROM assignments WHERE room_code = ? ORDER BY id').all(code);
+    return Promise.resolve(rows.map(assignmentFrom));
+  }
+
+  closeAssignment(code: string, id: number, at: number): Promise<void> {
+    this.#db
+      .prepare('UPDATE assignments SET closed_at = ? WHERE room_code = ? AND id = ? AND closed_at IS NULL')
+      .run(at, code, id);
+    return Promise.resolve();
+  }
+
+  assignmentAnswers(id: number, studentId?: number): Promise<StoredAnswer[]> {
+    const rows =
+      studentId === undefined
+        ? this.#db.prepare('SELECT * FROM answers WHERE assignment_id = ? ORDER BY id').all(id)
+        : this.#db
+            .prepare('SELECT * FROM answers WHERE assignment_id = ? AND student_id = ? ORDER BY id')
+            .all(id, studentId);
     return Promise.resolve(rows.map(answerFrom));
   }
 
@@ -217,10 +287,22 @@ const answerFrom = (row: Row): StoredAnswer => ({
   clientId: text(row, 'client_id'),
   exercise: text(row, 'exercise'),
   seed: text(row, 'seed'),
+  assignmentId:
+    row['assignment_id'] === null || row['assignment_id'] === undefined ? null : Number(row['assignment_id']),
   answer: text(row, 'answer'),
   status: text(row, 'status') as StoredAnswer['status'],
   feedback: text(row, 'feedback'),
   mistakeKey: nullableText(row, 'mistake_key'),
   mistakeName: nullableText(row, 'mistake_name'),
   receivedAt: Number(row['received_at']),
+});
+
+const assignmentFrom = (row: Row): Assignment => ({
+  id: Number(row['id']),
+  roomCode: text(row, 'room_code'),
+  title: text(row, 'title'),
+  seed: text(row, 'seed'),
+  exercises: JSON.parse(text(row, 'exercises')) as string[],
+  openedAt: Number(row['opened_at']),
+  closedAt: row['closed_at'] === null ? null : Number(row['closed_at']),
 });

@@ -10,6 +10,7 @@ export {
   entryStatus,
   migrateEntryV1,
   readEntry,
+  repeatsNewest,
   scoreFor,
 } from './progress-schema.ts';
 export type { Attempt, EntryStatus, ProgressDocument, ProgressEntry } from './progress-schema.ts';

@@ -96,6 +96,16 @@ export function entryStatus(entry: ProgressEntry | undefined): EntryStatus {
   return { ...common, solved: true, score, ...(entry.omitted === 0 ? { solvedOnAttempt: first + 1 } : {}) };
 }
 
+/**
+ * Whether an answer repeats the newest recorded attempt (the same text for the same seed): checking
+ * the same answer again tells the grader nothing new, so it is not an attempt. The lesson page's
+ * store and the classroom server's assignment scores both ask this.
+ */
+export function repeatsNewest(entry: ProgressEntry | undefined, answer: string | undefined, seed?: string): boolean {
+  const last = entry?.attempts.at(-1);
+  return answer !== undefined && last !== undefined && last.answer === answer && last.seed === seed;
+}
+
 /** The entry after one more graded attempt, capped at {@link MAX_ATTEMPTS} without changing the score. */
 export function appendAttempt(entry: ProgressEntry, attempt: Attempt): ProgressEntry {
   const older = entry.attempts.map((a) => {

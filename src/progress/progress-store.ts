@@ -5,6 +5,7 @@ import {
   appendAttempt,
   migrateEntryV1,
   readEntry,
+  repeatsNewest,
   type Attempt,
   type ProgressDocument,
   type ProgressEntry,
@@ -240,9 +241,7 @@ export function createProgressStore(
     recordAttempt(id, attempt) {
       const before = exercises[id] ?? blank();
       const answer = attempt.answer?.slice(0, MAX_ANSWER_LENGTH);
-      const last = before.attempts.at(-1);
-      if (answer !== undefined && last !== undefined && last.answer === answer && last.seed === attempt.seed)
-        return { entry: before, counted: false };
+      if (repeatsNewest(before, answer, attempt.seed)) return { entry: before, counted: false };
       const recorded: Attempt = {
         correct: attempt.correct,
         hints: before.hintsUsed,
