@@ -1,6 +1,8 @@
 import { renderPreview, richText } from '../exercise/runtime.ts';
 import { api, ApiError, type ClassroomQuestion } from './classroom-api.ts';
 import { solutionSteps } from './solution-steps.ts';
+import { throttled } from './throttled.ts';
+import { joinBlock, teacherRoom, type TeacherRoom } from './teacher-room.ts';
 
 /**
  * The projector's live panel for one question: how many answered, correct / incorrect / invalid,
@@ -8,12 +10,6 @@ import { solutionSteps } from './solution-steps.ts';
  * answer on screen, typeset from its parse tree (renderPreview → toTeX → KaTeX, never raw HTML).
  * Only the teacher's window holds the token; the event stream tells it when to fetch the summary.
  */
-
-interface TeacherRoom {
-  code: string;
-  teacherToken: string;
-  expiresAt: number;
-}
 
 interface Summary {
   joined: number;
@@ -33,8 +29,6 @@ export interface PanelOptions {
   opener?: HTMLElement;
 }
 
-/** The teacher's room, kept in localStorage so the speaker view (same browser) opens the same one. */
-const ROOM_KEY = 'activation-derivatives:classroom-teacher';
 /** At most one summary fetch per this many ms, however fast answers arrive. */
 const REFRESH_MS = 250;
 
@@ -51,9 +45,9 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
     <div class="classroom-box">
       <header class="classroom-head">
         <h2 id="classroom-panel-title" tabindex="-1">Ask the class</h2>
-        <p class="classroom-join" data-join>Opening a room…</p>
         <button type="button" class="classroom-close" data-close>Close<span class="visually-hidden"> the class panel</span></button>
       </header>
+      <div class="classroom-joinslot" data-join><p class="classroom-join">Opening a room…</p></div>
       <div class="classroom-prompt" data-prompt></div>
       <dl class="classroom-counts" aria-live="polite">
         <div><dt>Answered</dt><dd data-count="answered">0</dd></div>
@@ -77,19 +71,18 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
       <p class="classroom-actions">
         <button type="button" data-reveal>Reveal solution</button>
         <button type="button" data-export>Export CSV</button>
+        <a data-assign-lesson href="#">Assign this lesson’s exercises</a>
         <span class="classroom-status" data-status role="status"></span>
       </p>
     </div>`;
   document.body.append(panel);
   const $ = <T extends Element>(selector: string) => panel.querySelector<T>(selector) as T;
   const status = $<HTMLElement>('[data-status]');
-  const stream: { events?: EventSource } = {};
-  let timer: number | undefined;
-  let pending = false;
+  const stream: { events?: EventSource; schedule?: ReturnType<typeof throttled> } = {};
 
   const close = () => {
     stream.events?.close();
-    window.clearTimeout(timer);
+    stream.schedule?.cancel();
     panel.remove();
     open = undefined;
     options.opener?.focus();
@@ -119,12 +112,11 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
       error instanceof Error ? `Could not open a room: ${error.message}` : 'Could not open a room.';
     return;
   }
-  const join = $<HTMLElement>('[data-join]');
-  join.innerHTML =
-    'Join at <strong data-join-url></strong> with the code <strong class="classroom-code" data-code></strong>';
-  join.querySelector('[data-join-url]')!.textContent = options.joinUrl;
-  join.querySelector('[data-code]')!.textContent = room.code;
+  $<HTMLElement>('[data-join]').replaceChildren(joinBlock(options.base, options.joinUrl, room.code));
   $<HTMLElement>('[data-prompt]').innerHTML = richText(question.prompt);
+  // Assignments live on their own page (same browser, same room): the lesson's set, preselected.
+  $<HTMLAnchorElement>('[data-assign-lesson]').href =
+    `${options.base}classroom/?lesson=${encodeURIComponent(question.lesson)}`;
 
   const refresh = async () => {
     try {
@@ -138,26 +130,14 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
       status.textContent = error instanceof ApiError ? error.message : 'Could not read the answers.';
     }
   };
-  // Throttled: a burst of answers gives one fetch per REFRESH_MS, the last answer always included.
-  const schedule = () => {
-    if (timer !== undefined) {
-      pending = true;
-      return;
-    }
-    void refresh();
-    timer = window.setTimeout(() => {
-      timer = undefined;
-      if (pending) {
-        pending = false;
-        schedule();
-      }
-    }, REFRESH_MS);
-  };
+  const schedule = throttled(() => void refresh(), REFRESH_MS);
+  stream.schedule = schedule;
   const events = new EventSource(`${options.base}api/rooms/${room.code}/events`);
   events.addEventListener('answered', (event) => {
     const data = JSON.parse((event as MessageEvent<string>).data) as { exercise: string };
     if (data.exercise === options.exercise) schedule();
   });
+  events.addEventListener('joined', schedule);
   events.addEventListener('open', schedule);
   stream.events = events;
 
@@ -216,23 +196,6 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
       })
       .catch((error: unknown) => (status.textContent = error instanceof Error ? error.message : 'Export failed.'));
   });
-}
-
-/** The room this browser opened before (while it lasts), or a new one. */
-async function teacherRoom(base: string): Promise<TeacherRoom> {
-  try {
-    const saved = JSON.parse(localStorage.getItem(ROOM_KEY) ?? 'null') as TeacherRoom | null;
-    // Keep a margin: a room about to expire is replaced rather than dying mid-question.
-    if (saved && saved.expiresAt - Date.now() > 30 * 60_000) {
-      await api(`${base}api/rooms/${saved.code}`);
-      return saved;
-    }
-  } catch {
-    // unreadable, expired or unknown to this server: open a new room
-  }
-  const room = await api<TeacherRoom>(`${base}api/rooms`, { method: 'POST' });
-  localStorage.setItem(ROOM_KEY, JSON.stringify(room));
-  return room;
 }
 
 function render(panel: HTMLElement, summary: Summary, question: ClassroomQuestion): void {

@@ -1,13 +1,25 @@
 import { api, ApiError, classroomStatus, newAnswerId, type ClassroomQuestion } from './classroom-api.ts';
+import type { ClassroomAssignment, ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { Outbox, type PendingAnswer } from './outbox.ts';
 
 /**
  * The student's page (/join/): join a room with its code and an optional name, then answer the
- * question the teacher opened, with the lesson page's live preview. Every answer goes through the
- * outbox (localStorage) and is resent until acknowledged; the event stream reconnects by itself.
+ * question the teacher opened, with the lesson page's live preview; or, while the teacher has an
+ * assignment open, work through its exercises one after another and see one's own score. Every
+ * answer goes through the outbox (localStorage) and is resent until acknowledged; the event stream
+ * reconnects by itself.
  */
 
 type Runtime = typeof import('../exercise/runtime.ts');
+
+/** What the server answers to an answer (an assignment's also carries the exercise's score). */
+interface Verdict {
+  id: string;
+  status: string;
+  feedback: string;
+  duplicate?: boolean;
+  score?: ClassroomScore & { counted: boolean };
+}
 
 interface Membership {
   code: string;
@@ -37,12 +49,17 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   const questionBox = $<HTMLElement>('[data-question]');
   const waiting = $<HTMLElement>('[data-waiting]');
   const pendingNote = $<HTMLElement>('[data-pending]');
+  const assignmentBox = $<HTMLElement>('[data-assignment]');
   const codeInput = $<HTMLInputElement>('#join-code');
   const fromUrl = new URLSearchParams(location.search).get('room');
   if (fromUrl) codeInput.value = fromUrl.toUpperCase();
 
   let membership = readMembership();
   let current: ClassroomQuestion | null = null;
+  // The open (or last closed) assignment, the exercise shown, and this student's scores in it.
+  let assignment: ClassroomAssignment | null = null;
+  let position = 0;
+  let scores: Record<string, ClassroomScore | null> = {};
   let events: EventSource | undefined;
   let retry = 0;
   let retryTimer: number | undefined;
@@ -60,14 +77,17 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
     window.clearTimeout(retryTimer);
     for (const pending of outbox.pending(membership.code)) {
       try {
-        const verdict = await api<{ id: string; status: string; feedback: string }>(
-          `${base}api/rooms/${pending.room}/answers`,
-          {
-            method: 'POST',
-            token: membership.studentToken,
-            body: { id: pending.id, exercise: pending.exercise, seed: pending.seed, answer: pending.answer },
+        const verdict = await api<Verdict>(`${base}api/rooms/${pending.room}/answers`, {
+          method: 'POST',
+          token: membership.studentToken,
+          body: {
+            id: pending.id,
+            exercise: pending.exercise,
+            seed: pending.seed,
+            answer: pending.answer,
+            ...(pending.assignment === undefined ? {} : { assignment: pending.assignment }),
           },
-        );
+        });
         outbox.remove(pending.id);
         showVerdict(pending, verdict);
         retry = 0;
@@ -76,7 +96,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
           !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
         if (!transient) {
           outbox.remove(pending.id);
-          showFeedback(error instanceof ApiError ? error.message : 'The answer was refused.', 'invalid');
+          showFeedback(error instanceof ApiError ? error.message : 'The answer was refused.', 'invalid', pending);
           if (error instanceof ApiError && (error.code === 'room-expired' || error.status === 403))
             leave(error.message);
           continue;
@@ -89,17 +109,45 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
     }
   };
 
-  const showFeedback = (text: string, verdict: string) => {
-    const feedback = questionBox.querySelector<HTMLElement>('[data-feedback]');
-    if (!feedback) return;
-    feedback.dataset['verdict'] = verdict;
-    const label = verdict === 'correct' ? 'Correct. ' : verdict === 'incorrect' ? 'Not yet. ' : '';
-    feedback.innerHTML = `<strong>${label}</strong>${runtime.richText(text)}`;
+  /** The box showing the exercise `pending` answers: the assignment's, or the live question's. */
+  const boxFor = (pending?: Pick<PendingAnswer, 'exercise' | 'assignment'>): HTMLElement | undefined => {
+    if (pending?.assignment !== undefined)
+      return assignment?.id === pending.assignment && assignment.questions[position]?.exercise === pending.exercise
+        ? assignmentBox
+        : undefined;
+    return pending === undefined || current?.exercise === pending.exercise ? questionBox : undefined;
   };
 
-  const showVerdict = (pending: PendingAnswer, verdict: { status: string; feedback: string }) => {
-    if (current?.exercise === pending.exercise) showFeedback(verdict.feedback, verdict.status);
+  const showFeedback = (text: string, verdict: string, pending?: PendingAnswer, note?: string) => {
+    const feedback = (pending ? boxFor(pending) : activeBox())?.querySelector<HTMLElement>('[data-feedback]');
+    if (!feedback) return;
+    feedback.dataset['verdict'] = verdict;
+    const said = verdict === 'correct' ? 'Correct. ' : verdict === 'incorrect' ? 'Not yet. ' : '';
+    // The grader's own feedback may already say it ("Correct."): not twice.
+    const label = text.startsWith(said.trim()) ? '' : said;
+    feedback.innerHTML = `<strong>${label}</strong>${runtime.richText(text)}`;
+    if (note) {
+      const line = document.createElement('p');
+      line.className = 'join-score-note';
+      line.textContent = note;
+      feedback.append(line);
+    }
   };
+
+  const showVerdict = (pending: PendingAnswer, verdict: Verdict) => {
+    if (pending.assignment !== undefined && verdict.score && assignment?.id === pending.assignment) {
+      const { counted, ...score } = verdict.score;
+      scores = { ...scores, [pending.exercise]: score };
+      const note = `${counted ? '' : 'You sent this answer before, so it is not counted again. '}${scoreNote(score)}`;
+      renderAssignmentHead();
+      showFeedback(verdict.feedback, verdict.status, pending, note);
+      return;
+    }
+    showFeedback(verdict.feedback, verdict.status, pending);
+  };
+
+  /** Where the student answers now: the open assignment's exercise, else the live question. */
+  const activeBox = () => (assignment !== null && !assignment.closed ? assignmentBox : questionBox);
 
   const connect = () => {
     if (!membership) return;
@@ -125,18 +173,119 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
       const question = JSON.parse((event as MessageEvent<string>).data) as ClassroomQuestion | null;
       showQuestion(question);
     });
+    source.addEventListener('assignment', (event) => {
+      void showAssignment(JSON.parse((event as MessageEvent<string>).data) as ClassroomAssignment | null);
+    });
+  };
+
+  /** An assignment opened, closed or replaced (or none): the phone follows. */
+  const showAssignment = async (next: ClassroomAssignment | null) => {
+    const same = next !== null && assignment?.id === next.id;
+    const wasOpen = assignment !== null && !assignment.closed;
+    assignment = next;
+    if (!same) {
+      position = 0;
+      scores = {};
+    }
+    if (next !== null && membership) {
+      try {
+        const results = await api<{ students: ClassroomResultsRow[] }>(
+          `${base}api/rooms/${membership.code}/assignments/${next.id}/results`,
+          { token: membership.studentToken },
+        );
+        scores = { ...results.students[0]?.scores };
+      } catch {
+        // The scores come with the next verdict.
+      }
+    }
+    const open = next !== null && !next.closed;
+    // One question on screen at a time (inputs share ids): the live one waits behind the assignment.
+    if (open && !wasOpen) questionBox.replaceChildren();
+    if (!open && wasOpen) {
+      const live = current;
+      current = null;
+      showQuestion(live);
+    }
+    questionBox.hidden = open || current === null;
+    waiting.hidden = open || next !== null || current !== null;
+    renderAssignment(same && open);
+  };
+
+  const renderAssignment = (keepQuestion: boolean) => {
+    assignmentBox.hidden = assignment === null;
+    if (assignment === null) return assignmentBox.replaceChildren();
+    if (assignment.closed) {
+      assignmentBox.innerHTML = closedHtml(assignment, scores, runtime);
+      return;
+    }
+    const question = assignment.questions[position];
+    if (!question) return;
+    if (keepQuestion && assignmentBox.querySelector(`[data-assignment-exercise="${question.exercise}"]`))
+      return renderAssignmentHead();
+    assignmentBox.innerHTML = `<div class="join-assignment-head" data-assignment-head></div>
+      <div data-assignment-exercise="${question.exercise}">${questionHtml(question, runtime)}</div>
+      <p class="join-assignment-nav">
+        <button type="button" data-assignment-move="-1">Previous<span class="visually-hidden"> exercise</span></button>
+        <button type="button" data-assignment-move="1">Next exercise</button>
+      </p>`;
+    renderAssignmentHead();
+    wireQuestion(question, assignmentBox, assignment.id);
+    for (const button of assignmentBox.querySelectorAll<HTMLButtonElement>('[data-assignment-move]')) {
+      const to = position + Number(button.dataset['assignmentMove']);
+      button.disabled = to < 0 || to >= assignment.questions.length;
+      button.addEventListener('click', () => move(to));
+    }
+  };
+
+  const move = (to: number) => {
+    if (!assignment || to < 0 || to >= assignment.questions.length) return;
+    position = to;
+    renderAssignment(false);
+    assignmentBox.querySelector<HTMLElement>('.join-prompt')?.focus();
+  };
+
+  /** Title, "exercise k of n", the student's score and one button per exercise (its state in words). */
+  const renderAssignmentHead = () => {
+    const head = assignmentBox.querySelector<HTMLElement>('[data-assignment-head]');
+    if (!head || !assignment) return;
+    const n = assignment.questions.length;
+    const total =
+      Math.round(assignment.questions.reduce((sum, q) => sum + (scores[q.exercise]?.score ?? 0), 0) * 100) / 100;
+    head.innerHTML = `<h3 class="join-assignment-title"></h3>
+      <p class="join-assignment-progress">Exercise ${position + 1} of ${n} · <span data-assignment-total>your score: ${total} of ${n}</span></p>
+      <ol class="join-assignment-steps" aria-label="Exercises"></ol>`;
+    head.querySelector('h3')!.textContent = assignment.title;
+    const steps = head.querySelector('ol')!;
+    assignment.questions.forEach((q, i) => {
+      const score = scores[q.exercise] ?? null;
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset['state'] = score === null ? 'none' : score.solved ? 'solved' : 'unsolved';
+      if (i === position) button.setAttribute('aria-current', 'step');
+      button.textContent = String(i + 1);
+      const said = document.createElement('span');
+      said.className = 'visually-hidden';
+      said.textContent = `, ${score === null ? 'not answered' : scoreNote(score)}`;
+      button.append(said);
+      button.addEventListener('click', () => move(i));
+      item.append(button);
+      steps.append(item);
+    });
   };
 
   const showQuestion = (question: ClassroomQuestion | null) => {
     const same =
       current !== null && question !== null && current.exercise === question.exercise && current.seed === question.seed;
     current = question;
-    waiting.hidden = question !== null;
-    questionBox.hidden = question === null;
-    if (question === null) return questionBox.replaceChildren();
-    if (same) return showSolution(question);
+    const assigned = assignment !== null && !assignment.closed;
+    waiting.hidden = question !== null || assignment !== null;
+    questionBox.hidden = question === null || assigned;
+    // While an assignment is open the live question waits (rendered when it closes).
+    if (question === null || assigned) return questionBox.replaceChildren();
+    if (same && questionBox.childElementCount > 0) return showSolution(question);
     questionBox.innerHTML = questionHtml(question, runtime);
-    wireQuestion(question);
+    wireQuestion(question, questionBox);
     showSolution(question);
   };
 
@@ -147,10 +296,10 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
     if (question.solution !== undefined) box.innerHTML = `<h3>Solution</h3>${runtime.richText(question.solution)}`;
   };
 
-  const wireQuestion = (question: ClassroomQuestion) => {
-    const form = questionBox.querySelector<HTMLFormElement>('[data-answer-form]');
-    const input = questionBox.querySelector<HTMLInputElement>('[data-answer-input]');
-    const preview = questionBox.querySelector<HTMLElement>('[data-answer-preview]');
+  const wireQuestion = (question: ClassroomQuestion, box: HTMLElement, assignmentId?: number) => {
+    const form = box.querySelector<HTMLFormElement>('[data-answer-form]');
+    const input = box.querySelector<HTMLInputElement>('[data-answer-input]');
+    const preview = box.querySelector<HTMLElement>('[data-answer-preview]');
     if (input && preview && question.kind === 'expression')
       input.addEventListener('input', () => runtime.renderPreview(input.value, preview, question.symbols ?? []));
     form?.addEventListener('submit', (event) => {
@@ -164,6 +313,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
         exercise: question.exercise,
         seed: question.seed,
         answer,
+        ...(assignmentId === undefined ? {} : { assignment: assignmentId }),
       });
       showFeedback('Sending…', 'pending');
       showPending();
@@ -184,6 +334,9 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   const leave = (message: string) => {
     events?.close();
     membership = null;
+    assignment = null;
+    assignmentBox.hidden = true;
+    assignmentBox.replaceChildren();
     localStorage.removeItem(MEMBERSHIP_KEY);
     roomSection.hidden = true;
     joinForm.hidden = false;
@@ -246,7 +399,7 @@ const escapeHtml = (text: string) =>
 
 /** The question's markup: exercise text typeset by richText (KaTeX, trust off), labels escaped. */
 function questionHtml(question: ClassroomQuestion, runtime: Runtime): string {
-  const prompt = `<div class="join-prompt">${runtime.richText(question.prompt)}</div>`;
+  const prompt = `<div class="join-prompt" tabindex="-1">${runtime.richText(question.prompt)}</div>`;
   let inputs: string;
   if (question.kind === 'expression' || question.kind === 'numeric') {
     const label = escapeHtml(question.label ?? 'Your answer');
@@ -295,4 +448,34 @@ export function wireStepMoves(root: HTMLElement): void {
     else sibling.after(item);
     button.focus();
   });
+}
+
+/** A score in words: "solved: 0.8", "not solved yet (2 attempts)". */
+function scoreNote(score: ClassroomScore): string {
+  if (score.solved) return `Score for this exercise: ${score.score}.`;
+  return score.attempts === 0
+    ? 'Not graded yet: the answers so far could not be read.'
+    : `Not solved yet (${score.attempts} ${score.attempts === 1 ? 'attempt' : 'attempts'}).`;
+}
+
+/** A closed assignment: the student's score per exercise and the worked solutions. */
+function closedHtml(
+  assignment: ClassroomAssignment,
+  scores: Readonly<Record<string, ClassroomScore | null>>,
+  runtime: Runtime,
+): string {
+  const n = assignment.questions.length;
+  const total =
+    Math.round(assignment.questions.reduce((sum, q) => sum + (scores[q.exercise]?.score ?? 0), 0) * 100) / 100;
+  const items = assignment.questions
+    .map((q, i) => {
+      const score = scores[q.exercise] ?? null;
+      return `<li><p><strong>Exercise ${i + 1}</strong>: ${escapeHtml(score === null ? 'not answered.' : scoreNote(score))}</p>
+        <div class="join-prompt">${runtime.richText(q.prompt)}</div>
+        ${q.solution === undefined ? '' : `<div class="join-solution"><h4>Solution</h4>${runtime.richText(q.solution)}</div>`}</li>`;
+    })
+    .join('');
+  return `<h3 class="join-assignment-title">${escapeHtml(assignment.title)}: closed</h3>
+    <p class="join-assignment-progress" data-assignment-total>Your score: ${total} of ${n}.</p>
+    <ol class="join-assignment-review">${items}</ol>`;
 }

@@ -10,6 +10,8 @@ export interface PendingAnswer {
   readonly exercise: string;
   readonly seed: string;
   readonly answer: string | readonly number[];
+  /** The assignment it answers, if any (else the live question). */
+  readonly assignment?: number;
 }
 
 /** The part of `Storage` the outbox uses (localStorage in the browser, a Map in tests). */
@@ -60,6 +62,7 @@ function isPending(value: unknown): value is PendingAnswer {
     typeof a['room'] === 'string' &&
     typeof a['exercise'] === 'string' &&
     typeof a['seed'] === 'string' &&
+    (a['assignment'] === undefined || (Number.isInteger(a['assignment']) && Number(a['assignment']) > 0)) &&
     (typeof a['answer'] === 'string' || (Array.isArray(a['answer']) && a['answer'].every(Number.isInteger)))
   );
 }

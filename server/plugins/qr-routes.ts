@@ -2,14 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { openRoom } from '../access.ts';
 import type { RouteContext } from '../app.ts';
+import { roomJoinUrl } from '../../components/classroom/room-join-url.ts';
 import { CODE_PATTERN } from '../tokens.ts';
-
-/** The join address of a room: the printed join address with `?room=<code>`, which /join/ fills in. */
-export function roomJoinUrl(joinUrl: string, code: string): string {
-  const url = new URL(joinUrl);
-  url.searchParams.set('room', code);
-  return url.href;
-}
 
 /** How the code is drawn: medium error correction (a smudged projector still scans), a 2-module margin. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;

@@ -87,6 +87,8 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
         name: name === '' ? null : name,
         joinedAt: context.now(),
       });
+      // No name in the event (anyone with the code may listen): the teacher's screens fetch it.
+      context.events.publish(room.code, 'joined', { student: student.number });
       return reply.code(201).send({ studentToken, number: student.number, question: questionOf(room) });
     },
   );

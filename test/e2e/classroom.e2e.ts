@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -80,9 +81,28 @@ async function join_(phone: Page, code: string, name: string): Promise<void> {
   await phone.waitForSelector('[data-answer-input]', { timeout: 5_000 });
 }
 
+/** Sends an answer to the assignment's exercise on screen and waits for its verdict. */
+async function assignmentSend(phone: Page, answer: string): Promise<void> {
+  await phone.fill('[data-assignment] [data-answer-input]', answer);
+  await phone.click('[data-assignment] .join-send');
+  await phone.waitForSelector('[data-assignment] [data-feedback]:not([data-verdict="pending"]) .join-score-note');
+}
+
 async function send(phone: Page, answer: string): Promise<void> {
   await phone.fill('[data-answer-input]', answer);
   await phone.click('.join-send');
+}
+
+/** The projector's QR code: an SVG image drawn by the server, labelled with the address, beside it in text. */
+async function expectQr(page: Page, code: string): Promise<void> {
+  const qr = page.locator('[data-qr]');
+  await qr.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('[data-qr]')?.naturalWidth ?? 0) > 0);
+  expect(await qr.getAttribute('src')).toBe(`/api/rooms/${code}/qr.svg`);
+  expect(await qr.getAttribute('alt')).toMatch(new RegExp(`^QR code of the join address http://127\\.0\\.0\\.1:\\d+/join/\\?room=${code}$`));
+  await expect(page.locator('[data-join-url]').innerText()).resolves.toMatch(/^http:\/\/127\.0\.0\.1:\d+\/join\/$/);
+  const box = await qr.boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(160);
 }
 
 const count = (teacher: Page, name: string) => teacher.locator(`[data-count="${name}"]`).innerText();
@@ -116,6 +136,7 @@ describe('classroom', () => {
     await ask.click();
     const code = (await teacher.page.locator('[data-code]').innerText({ timeout: 5_000 })).trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    await expectQr(teacher.page, code);
 
     const phones = await Promise.all([
       openWindow('/join/', { width: 390, height: 844 }),
@@ -199,6 +220,122 @@ describe('classroom', () => {
       expect(w.external).toEqual([]);
     }
     await Promise.all([teacher, ann, bob].map((w) => w.context.close()));
+  });
+
+  it('runs an assignment: two phones work through it, the teacher’s table shows their scores within a second', async () => {
+    const teacher = await openWindow('/classroom/?lesson=sigmoid', { width: 1280, height: 720 });
+    await teacher.page.waitForSelector('[data-assign-open]:not([disabled])');
+    await expect(teacher.page.locator('[data-lesson-select]').inputValue()).resolves.toBe('sigmoid');
+    await teacher.page.fill('#assign-name', 'Sigmoid check');
+    await teacher.page.click('[data-assign-open]');
+    const code = (await teacher.page.locator('[data-code]').innerText()).trim();
+    await expectQr(teacher.page, code);
+    await teacher.page.waitForSelector('[data-live-table] thead');
+
+    const [ann, bob] = await Promise.all([
+      openWindow(`/join/?room=${code}`, { width: 390, height: 844 }),
+      openWindow(`/join/?room=${code}`, { width: 390, height: 844 }),
+    ]);
+    for (const [phone, name] of [
+      [ann, 'Ann'],
+      [bob, 'Bob'],
+    ] as const) {
+      // The QR code's address fills the room code in.
+      await phone.page.waitForSelector('[data-join-form]:not([hidden])');
+      await expect(phone.page.locator('#join-code').inputValue()).resolves.toBe(code);
+      await phone.page.fill('#join-name', name);
+      await phone.page.click('[data-join-form] button[type="submit"]');
+      await phone.page.waitForSelector('[data-assignment] [data-answer-input]');
+    }
+    await expect(ann.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(
+      /^Exercise 1 of 10 · your score: 0 of 10$/,
+    );
+    const cell = (student: number, exercise: string) =>
+      teacher.page.locator(`[data-student="${student}"] [data-cell="${exercise}"] [aria-hidden]`);
+    const waitCell = async (student: number, exercise: string, text: string) => {
+      const sent = Date.now();
+      await teacher.page.waitForFunction(
+        ({ selector, text }) => document.querySelector(selector)?.textContent === text,
+        { selector: `[data-student="${student}"] [data-cell="${exercise}"] [aria-hidden]`, text },
+        { timeout: 1_000 },
+      );
+      return Date.now() - sent;
+    };
+    await expect(cell(1, EXERCISE).innerText()).resolves.toBe('·');
+
+    // Ann: wrong, the same wrong answer again (not an attempt), then right: 0.8 as on the lesson page.
+    await assignmentSend(ann.page, DROPPED);
+    const wrongMs = await waitCell(1, EXERCISE, '✗ 1');
+    await assignmentSend(ann.page, DROPPED);
+    await ann.page.waitForSelector('[data-feedback] .join-score-note:text("not counted again")');
+    await assignmentSend(ann.page, RIGHT);
+    const rightMs = await waitCell(1, EXERCISE, '0.8');
+    await expect(ann.page.locator('[data-feedback] .join-score-note').innerText()).resolves.toBe(
+      'Score for this exercise: 0.8.',
+    );
+    await expect(ann.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(/your score: 0\.8 of 10$/);
+    // Bob: right first time; then the next exercise (σ′ in terms of g), right too.
+    await assignmentSend(bob.page, RIGHT);
+    const bobMs = await waitCell(2, EXERCISE, '1');
+    await bob.page.click('[data-assignment-move="1"]');
+    await bob.page.waitForSelector('[data-assignment-exercise="sigmoid-derivative-in-g"]');
+    await expect(bob.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(/^Exercise 2 of 10/);
+    await assignmentSend(bob.page, 'g*(1-g)');
+    const nextMs = await waitCell(2, 'sigmoid-derivative-in-g', '1');
+    console.log(`classroom e2e: phone → teacher's table in ${[wrongMs, rightMs, bobMs, nextMs].join(', ')} ms`);
+    await expect(teacher.page.locator('[data-student="1"] [data-total]').innerText()).resolves.toBe('0.8');
+    await expect(teacher.page.locator('[data-student="2"] [data-total]').innerText()).resolves.toBe('2');
+    await expect(teacher.page.locator('[data-student="1"] th').innerText()).resolves.toBe('Ann');
+
+    await teacher.page.screenshot({ path: join(shots, 'classroom-assignment-teacher.png') });
+    await ann.page.screenshot({ path: join(shots, 'classroom-assignment-phone.png'), fullPage: true });
+
+    for (const theme of ['light', 'dark'] as const) {
+      for (const page of [teacher.page, ann.page]) {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+      }
+      expect(await axe(teacher.page), theme).toEqual([]);
+      expect(await axe(ann.page), theme).toEqual([]);
+    }
+    await teacher.page.screenshot({ path: join(shots, 'classroom-assignment-teacher-dark.png') });
+    for (const page of [teacher.page, ann.page]) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.evaluate(() => (document.documentElement.dataset['theme'] = 'light'));
+    }
+
+    const [download] = await Promise.all([
+      teacher.page.waitForEvent('download'),
+      teacher.page.click('[data-live-export]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^assignment-${code}-\\d+\\.csv$`));
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[1]).toMatch(/^1,Ann,0\.8,,/);
+
+    // Closing it: the phones show their score and the worked solutions.
+    await teacher.page.click('[data-live-close]');
+    await teacher.page.waitForSelector('[data-live-meta][data-state="closed"]');
+    await ann.page.waitForSelector('.join-assignment-review .join-solution .katex', { timeout: 3_000 });
+    await expect(ann.page.locator('[data-assignment-total]').innerText()).resolves.toBe('Your score: 0.8 of 10.');
+    await ann.page.screenshot({ path: join(shots, 'classroom-assignment-phone-closed.png') });
+
+    for (const w of [teacher, ann, bob]) {
+      expect(w.errors).toEqual([]);
+      expect(w.external).toEqual([]);
+    }
+    await Promise.all([teacher, ann, bob].map((w) => w.context.close()));
+  });
+
+  it('says on the static site that assignments need the classroom server, and still lists each lesson’s exercises', async () => {
+    const { page, context, errors, external } = await openPage(browser, '/classroom/');
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('[data-needs-server]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-assign-open]').isDisabled()).resolves.toBe(true);
+    await page.check('#assign-source-practice');
+    await expect(page.locator('[data-preview-practice] li').count()).resolves.toBe(10);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
   });
 
   it('keeps an answer sent offline and delivers it when the phone is back', async () => {

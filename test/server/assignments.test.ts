@@ -384,6 +384,11 @@ describe('events', () => {
     let text = '';
     while (!text.includes('event: assignment')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain(`"id":${assignment.id}`);
+    // A student joining is announced without their name, so the teacher's table grows a row.
+    await joinRoom(app, code, 'Zed');
+    while (!text.includes('event: joined')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: joined\ndata: {"student":2}');
+    expect(text).not.toContain('Zed');
     await answer(code, ann, { exercise: EXPRESSION, answer: RIGHT, assignment: assignment.id });
     while (!text.includes('event: answered')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain(`{"exercise":"${EXPRESSION}","assignment":${assignment.id}}`);

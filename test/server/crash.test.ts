@@ -30,6 +30,9 @@ it('keeps every acknowledged answer through kill -9 and a restart', async () => 
   const code = String(room.body['code']);
   const teacher = String(room.body['teacherToken']);
   await call(`${first.url}/api/rooms/${code}/question`, 'PUT', { exercise: EXERCISE }, teacher);
+  // Half the students answer an open assignment instead of the live question.
+  const opened = await call(`${first.url}/api/rooms/${code}/assignments`, 'POST', { exercises: [EXERCISE] }, teacher);
+  const assignment = Number((opened.body['assignment'] as { id: number }).id);
   const tokens = await Promise.all(
     Array.from({ length: STUDENTS }, async (_, i) => {
       const joined = await call(`${first.url}/api/rooms/${code}/join`, 'POST', { name: `student ${i}` });
@@ -59,7 +62,12 @@ it('keeps every acknowledged answer through kill -9 and a restart', async () => 
         const reply = await call(
           `${first.url}/api/rooms/${code}/answers`,
           'POST',
-          { id, exercise: EXERCISE, answer: ANSWERS[n % ANSWERS.length] },
+          {
+            id,
+            exercise: EXERCISE,
+            answer: ANSWERS[n % ANSWERS.length],
+            ...(s % 2 === 0 ? { assignment } : {}),
+          },
           token,
         );
         if (reply.status === 201 && reply.body['id'] === id) acknowledged.add(id);
@@ -76,10 +84,26 @@ it('keeps every acknowledged answer through kill -9 and a restart', async () => 
   servers.push(second);
   const stored = await call(`${second.url}/api/rooms/${code}/answers`, 'GET', undefined, teacher);
   const present = new Set((stored.body['answers'] as { id: string }[]).map((a) => a.id));
+  // The assignment survived too, and its table counts exactly the stored gradable answers.
+  const results = await call(
+    `${second.url}/api/rooms/${code}/assignments/${assignment}/results`,
+    'GET',
+    undefined,
+    teacher,
+  );
+  const rows = results.body['students'] as { student: number; scores: Record<string, { attempts: number } | null> }[];
+  const tableAttempts = rows.reduce((sum, r) => sum + (r.scores[EXERCISE]?.attempts ?? 0), 0);
+  const storedGradable = (stored.body['answers'] as { id: string; status: string }[]).filter(
+    (a) => Number(/^s(\d+)-/.exec(a.id)?.[1]) % 2 === 0 && a.status !== 'invalid',
+  ).length;
   const missing = [...acknowledged].filter((id) => !present.has(id));
   console.log(
-    `crash test: ${sent} sent, ${acknowledged.size} acknowledged, ${present.size} present after kill -9 and restart, ${missing.length} acknowledged missing`,
+    `crash test: ${sent} sent, ${acknowledged.size} acknowledged, ${present.size} present after kill -9 and restart, ${missing.length} acknowledged missing; assignment table: ${tableAttempts} attempts of ${storedGradable} stored gradable assignment answers`,
   );
+  expect(results.status).toBe(200);
+  expect(rows).toHaveLength(STUDENTS);
+  expect(tableAttempts).toBe(storedGradable);
+  expect(storedGradable).toBeGreaterThan(0);
   expect(acknowledged.size).toBeGreaterThanOrEqual(150);
   expect(missing).toEqual([]);
   // Nothing appears that was never sent.
