@@ -468,9 +468,9 @@ function closedHtml(
   const total =
     Math.round(assignment.questions.reduce((sum, q) => sum + (scores[q.exercise]?.score ?? 0), 0) * 100) / 100;
   const items = assignment.questions
-    .map((q, i) => {
+    .map((q) => {
       const score = scores[q.exercise] ?? null;
-      return `<li><p><strong>Exercise ${i + 1}</strong>: ${escapeHtml(score === null ? 'not answered.' : scoreNote(score))}</p>
+      return `<li><p><strong>${escapeHtml(score === null ? 'Not answered.' : scoreNote(score))}</strong></p>
         <div class="join-prompt">${runtime.richText(q.prompt)}</div>
         ${q.solution === undefined ? '' : `<div class="join-solution"><h4>Solution</h4>${runtime.richText(q.solution)}</div>`}</li>`;
     })
