@@ -1,7 +1,8 @@
 /**
  * `npm run bench:classroom`: 300 simulated students on 127.0.0.1 answer at once, three rounds, and
  * the acknowledged latency (request sent → graded, stored durably, acknowledged) is printed as
- * p50/p95/max. Bounded: 900 answers, and the whole run stops after 90 s. A benchmark, not a test.
+ * p50/p95/max, first for the live question, then for an open assignment (each answer also scored).
+ * Bounded: 1800 answers, and the whole run stops after 90 s. A benchmark, not a test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,35 @@ try {
       String((await call(`${server.url}/api/rooms/${code}/join`, 'POST', {})).body['studentToken']),
     ),
   );
+  const room_ = { code, teacher };
+  // The live question, then the same load on an open assignment (each answer also scored by entryStatus).
+  await measure('live question', tokens, room_, undefined);
+  const opened = await call(`${server.url}/api/rooms/${code}/assignments`, 'POST', { exercises: [EXERCISE] }, teacher);
+  const assignment = Number((opened.body['assignment'] as { id: number }).id);
+  await measure('assignment', tokens, room_, assignment);
+  const t0 = performance.now();
+  const table = await call(
+    `${server.url}/api/rooms/${code}/assignments/${assignment}/results`,
+    'GET',
+    undefined,
+    teacher,
+  );
+  console.log(
+    `teacher's results table (${(table.body['students'] as unknown[]).length} students × ${ROUNDS} answers): ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+} finally {
+  clearTimeout(deadline);
+  await stopClassroom(server);
+  rmSync(directory, { recursive: true, force: true });
+}
+
+/** ROUNDS rounds of every student answering at once; prints the acknowledged latency. */
+async function measure(
+  label: string,
+  tokens: readonly string[],
+  room: { code: string },
+  assignment: number | undefined,
+): Promise<void> {
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
@@ -39,9 +69,14 @@ try {
       tokens.map(async (token, s) => {
         const t0 = performance.now();
         const reply = await call(
-          `${server.url}/api/rooms/${code}/answers`,
+          `${server.url}/api/rooms/${room.code}/answers`,
           'POST',
-          { id: `bench-${s}-${round}`, exercise: EXERCISE, answer: ANSWERS[(s + round) % ANSWERS.length] },
+          {
+            id: `bench-${label.replace(/\W/g, '')}-${s}-${round}`,
+            exercise: EXERCISE,
+            answer: ANSWERS[(s + round) % ANSWERS.length],
+            ...(assignment === undefined ? {} : { assignment }),
+          },
           token,
         );
         if (reply.status === 201) latencies.push(performance.now() - t0);
@@ -53,14 +88,10 @@ try {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   console.log(
-    `bench:classroom: ${STUDENTS} students × ${ROUNDS} rounds at once on 127.0.0.1: ${latencies.length} acknowledged, ${failures} failed, ` +
+    `bench:classroom (${label}): ${tokens.length} students × ${ROUNDS} rounds at once on 127.0.0.1: ${latencies.length} acknowledged, ${failures} failed, ` +
       `${(latencies.length / elapsed).toFixed(0)} answers/s`,
   );
   console.log(
-    `acknowledged latency: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${at(1).toFixed(0)} ms`,
+    `  acknowledged latency: p50 ${at(0.5).toFixed(0)} ms, p95 ${at(0.95).toFixed(0)} ms, max ${at(1).toFixed(0)} ms`,
   );
-} finally {
-  clearTimeout(deadline);
-  await stopClassroom(server);
-  rmSync(directory, { recursive: true, force: true });
 }

@@ -73,11 +73,14 @@ const address = app.server.address();
 const actualPort = typeof address === 'object' && address !== null ? address.port : port;
 joinUrl = joinAddress(values.host, actualPort);
 console.log(`Classroom server listening on ${values.host}:${actualPort} (database ${resolve(values.db)})`);
-console.log(
-  `Site and present mode: http://${values.host.includes(':') ? `[${values.host}]` : values.host}:${actualPort}/`,
-);
+// On this laptop a wildcard address is no address to open: loopback reaches the server.
+const local = values.host === '0.0.0.0' || values.host === '::' ? '127.0.0.1' : values.host;
+const site = `http://${local.includes(':') ? `[${local}]` : local}:${actualPort}/`;
+// Present mode and the assignments page share the teacher's room through this origin's storage: open both here.
+console.log(`Site and present mode (this laptop): ${site}`);
+console.log(`Assignments and scores (this laptop): ${site}classroom/`);
 console.log(`Students join at: ${joinUrl}`);
-console.log(`Assignments and scores (teacher): ${joinUrl.replace(/join\/$/, 'classroom/')}`);
+
 if (values.host === '127.0.0.1' || values.host === 'localhost' || values.host === '::1')
   console.log(
     'Only this computer can reach it. To let phones on the local network in: npm run classroom -- --host 0.0.0.0',
