@@ -99,7 +99,9 @@ async function expectQr(page: Page, code: string): Promise<void> {
   await qr.waitFor({ state: 'visible' });
   await page.waitForFunction(() => (document.querySelector<HTMLImageElement>('[data-qr]')?.naturalWidth ?? 0) > 0);
   expect(await qr.getAttribute('src')).toBe(`/api/rooms/${code}/qr.svg`);
-  expect(await qr.getAttribute('alt')).toMatch(new RegExp(`^QR code of the join address http://127\\.0\\.0\\.1:\\d+/join/\\?room=${code}$`));
+  expect(await qr.getAttribute('alt')).toMatch(
+    new RegExp(`^QR code of the join address http://127\\.0\\.0\\.1:\\d+/join/\\?room=${code}$`),
+  );
   await expect(page.locator('[data-join-url]').innerText()).resolves.toMatch(/^http:\/\/127\.0\.0\.1:\d+\/join\/$/);
   const box = await qr.boundingBox();
   expect(box?.width).toBeGreaterThanOrEqual(160);
