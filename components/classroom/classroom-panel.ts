@@ -48,6 +48,7 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
         <button type="button" class="classroom-close" data-close>Close<span class="visually-hidden"> the class panel</span></button>
       </header>
       <div class="classroom-joinslot" data-join><p class="classroom-join">Opening a room…</p></div>
+      <p class="classroom-assignment-note" data-assignment-note role="status" hidden></p>
       <div class="classroom-prompt" data-prompt></div>
       <dl class="classroom-counts" aria-live="polite">
         <div><dt>Answered</dt><dd data-count="answered">0</dd></div>
@@ -138,6 +139,16 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
     if (data.exercise === options.exercise) schedule();
   });
   events.addEventListener('joined', schedule);
+  // While an assignment is open the phones show it, not this question: say so on the projector.
+  const note = $<HTMLElement>('[data-assignment-note]');
+  events.addEventListener('assignment', (event) => {
+    const open = JSON.parse((event as MessageEvent<string>).data) as { title: string; closed: boolean } | null;
+    note.hidden = open === null || open.closed;
+    note.textContent =
+      open === null
+        ? ''
+        : `Phones show the open assignment “${open.title}”, not this question: close it on the assignments page to ask this one.`;
+  });
   events.addEventListener('open', schedule);
   stream.events = events;
 

@@ -42,3 +42,16 @@ describe('Outbox', () => {
     expect(new Outbox(storage).pending().map((a) => a.id)).toEqual(['ok']);
   });
 });
+
+describe('Outbox and assignments', () => {
+  it('keeps the assignment an answer belongs to through a reload, and drops an entry whose assignment is not an id', () => {
+    const storage = memory();
+    new Outbox(storage).add({ ...answer('a1'), assignment: 3 });
+    expect(new Outbox(storage).pending()).toEqual([{ ...answer('a1'), assignment: 3 }]);
+    storage.data.set(
+      OUTBOX_KEY,
+      JSON.stringify([{ ...answer('a2'), assignment: 'three' }, { ...answer('a3'), assignment: 0 }, answer('a4')]),
+    );
+    expect(new Outbox(storage).pending().map((a) => a.id)).toEqual(['a4']);
+  });
+});
