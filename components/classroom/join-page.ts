@@ -194,6 +194,12 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
           { token: membership.studentToken },
         );
         scores = { ...results.students[0]?.scores };
+        // Back after a reload or a new phone: start at the first exercise not yet solved.
+        if (!same)
+          position = Math.max(
+            0,
+            next.questions.findIndex((q) => scores[q.exercise]?.solved !== true),
+          );
       } catch {
         // The scores come with the next verdict.
       }

@@ -283,6 +283,12 @@ describe('classroom', () => {
     await expect(bob.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(/^Exercise 2 of 10/);
     const nextMs = await waitCell(await assignmentSend(bob.page, 'g*(1-g)'), 2, 'sigmoid-derivative-in-g', '1');
     console.log(`classroom e2e: phone → teacher's table in ${[wrongMs, rightMs, bobMs, nextMs].join(', ')} ms`);
+    // A reload keeps Bob in the room and brings him back at the first exercise he has not solved.
+    await bob.page.reload();
+    await bob.page.waitForSelector('[data-assignment-exercise] [data-answer-form]');
+    await expect(bob.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(
+      /^Exercise 3 of 10 · your score: 2 of 10$/,
+    );
     await expect(teacher.page.locator('[data-student="1"] [data-total]').innerText()).resolves.toBe('0.8');
     await expect(teacher.page.locator('[data-student="2"] [data-total]').innerText()).resolves.toBe('2');
     await expect(teacher.page.locator('[data-student="1"] th').innerText()).resolves.toBe('Ann');
