@@ -1,4 +1,3 @@
-import { activations } from '../math/index.ts';
 import { children, FUNCTIONS, num, sub } from '../symbolic/index.ts';
 import type { Expr } from '../symbolic/index.ts';
 import { compileChecked, stateAt as importedStateAt } from './evaluate-with-derivatives.ts';
@@ -86,27 +85,12 @@ export function findKinks(
   return dedupe(kinks);
 }
 
-/** Functions whose argument's zeros and near-zeros are features (switches are handled separately). */
-const FEATURE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'exp',
-  'log',
-  'sqrt',
-  'sinh',
-  'cosh',
-  'tanh',
-  'sech',
-  'sigmoid',
-  'erf',
-  'softplus',
-  'silu',
-  'swish',
-  'gelu',
-  'gelu_tanh',
-  'mish',
-  'softsign',
-]);
-
-/** The switching expressions and feature expressions of one node (not of its children). */
+/**
+ * The switching expressions and feature expressions of one node (not of its children). A call's
+ * come from its entry in the function table: its `switches` (max/min: `a − b` for each pair of
+ * arguments) or its kinks and jumps in the first argument (`u` for abs(u), `u − 6` for relu6(u)),
+ * and its argument as a feature when the entry says so.
+ */
 function collectSwitches(e: Expr, out: Expr[], features: Expr[]): void {
   if (e.kind === 'div') {
     if (dependsOnVariable(e.right)) features.push(e.right);
@@ -118,33 +102,18 @@ function collectSwitches(e: Expr, out: Expr[], features: Expr[]): void {
     out.push(e.test);
   } else if (e.kind === 'call') {
     const [first] = e.args;
-    if (first === undefined) return;
-    if (FEATURE_FUNCTIONS.has(e.name) && dependsOnVariable(first)) features.push(first);
-    if (e.name === 'abs' || e.name === 'sign' || e.name === 'heaviside') {
-      out.push(first);
-    } else if (e.name === 'max' || e.name === 'min') {
-      for (let i = 0; i < e.args.length && out.length < MAX_SWITCHES; i++) {
-        for (let j = i + 1; j < e.args.length && out.length < MAX_SWITCHES; j++) {
-          const a = e.args[i];
-          const b = e.args[j];
-          if (a !== undefined && b !== undefined) out.push(sub(a, b));
-        }
+    const info = FUNCTIONS.get(e.name);
+    if (first === undefined || info === undefined) return;
+    if (info.feature && dependsOnVariable(first)) features.push(first);
+    if (info.switches !== undefined) {
+      for (const s of info.switches(e.args)) {
+        if (out.length >= MAX_SWITCHES) break;
+        out.push(s);
       }
-    } else {
-      const id = FUNCTIONS.get(e.name)?.activationId;
-      const entry = id === undefined ? undefined : registryKinks(id);
-      for (const at of entry ?? []) out.push(at === 0 ? first : sub(first, num(at)));
+      return;
     }
+    for (const k of info.kinks) if (k.kind !== 'pole') out.push(k.at === 0 ? first : sub(first, num(k.at)));
   }
-}
-
-/** Kink locations the math registry lists for activation `id` (own properties only). */
-function registryKinks(id: string): number[] | undefined {
-  if (!Object.hasOwn(activations, id)) return undefined;
-  const entry = (
-    activations as Readonly<Record<string, { readonly kinks: readonly { readonly at: number }[] } | undefined>>
-  )[id];
-  return entry?.kinks.map((k) => k.at);
 }
 
 /** The scan grid of non-linear switches: step 0.25 over [−40, 40], geometric beyond, out to ±10⁵. */

@@ -34,7 +34,15 @@ export {
 export type { ParseError } from './parse-error.ts';
 export type { ParseOptions, ParseResult } from './parse.ts';
 export { parse, MAX_INPUT_LENGTH, MAX_DEPTH } from './parse.ts';
-export type { FunctionName, FunctionInfo } from './functions.ts';
+export type {
+  FunctionName,
+  FunctionInfo,
+  ErrorModel,
+  KinkSpec,
+  OuterDerivative,
+  PreciseMath,
+  RuleTools,
+} from './functions.ts';
 export { functionList, FUNCTIONS } from './functions.ts';
 export type { TeXOptions } from './to-tex.ts';
 export { toTeX } from './to-tex.ts';
