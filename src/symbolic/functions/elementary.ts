@@ -44,6 +44,7 @@ export const elementaryFunctions: readonly (FunctionInfo & { readonly name: Elem
     signature: 'log(x) or ln(x)',
     description: 'natural logarithm (NaN for x < 0)',
     tex: '\\ln',
+    texAliases: ['\\log'],
     evaluate: unary(Math.log),
     // (ln x)′ = 1/x
     error: { kind: 'slope', propagate: bySlope((x) => 1 / Math.abs(x)), edgeAtZero: true },

@@ -93,6 +93,8 @@ export interface FunctionInfo {
   readonly description: string;
   /** The TeX operator name (`\tanh`, `\sigma`, `\operatorname{ReLU}`); exp, sqrt and abs print specially. */
   readonly tex: string;
+  /** Other TeX heads the formula reader takes for this function (`\\log` for log). */
+  readonly texAliases?: readonly string[];
   /** The registry id in `src/math` when the function is an activation evaluated through the math core. */
   readonly activationId?: ActivationId;
   /** The registry parameter an optional second argument sets (`leaky_relu(z, 0.2)` → alpha = 0.2). */
