@@ -219,7 +219,7 @@ function callNames(e: Expr): string[] {
 /** `z = 2` for a short sample point, `z ≈ 1.734` for a pseudo-random one. */
 function pointText(z: number, variable: string): string {
   const exact = String(z);
-  return exact.length <= 6 ? `${variable} = ${exact}` : `${variable} ≈ ${formatNumber(z, 4)}`;
+  return exact.length <= 6 ? `${variable} = ${formatNumber(z, 6)}` : `${variable} ≈ ${formatNumber(z, 4)}`;
 }
 
 /** Equal on one side of 0 and provably different on the other. */
