@@ -1,5 +1,5 @@
-import { FUNCTIONS } from '../symbolic/index.ts';
-import type { CompareOp, Expr, FunctionName } from '../symbolic/index.ts';
+import { compareValues, FUNCTIONS } from '../symbolic/index.ts';
+import type { Expr, FunctionName } from '../symbolic/index.ts';
 import { exactDecimal, preciseConstant } from './evaluate-precise.ts';
 import { richardsonDerivative } from './richardson.ts';
 
@@ -303,20 +303,6 @@ function isConstantTree(e: Expr): boolean {
   }
   constantTrees.set(e, result);
   return result;
-}
-
-/** 1 when `a op b` holds, else 0 (NaN compares false), as `evaluate` in src/symbolic. */
-function compareValues(op: CompareOp, a: number, b: number): number {
-  switch (op) {
-    case '<':
-      return a < b ? 1 : 0;
-    case '<=':
-      return a <= b ? 1 : 0;
-    case '>':
-      return a > b ? 1 : 0;
-    case '>=':
-      return a >= b ? 1 : 0;
-  }
 }
 
 /**
