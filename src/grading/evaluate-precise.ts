@@ -1,6 +1,6 @@
 import { activations } from '../math/index.ts';
 import type { ActivationId } from '../math/index.ts';
-import { children, FUNCTIONS, parse } from '../symbolic/index.ts';
+import { FUNCTIONS, isClosed, parse } from '../symbolic/index.ts';
 import type { CompareOp, Expr } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
 import { D, exactDecimal, NAN, ONE, PRECISE_MATH, ZERO } from './precise-math.ts';
@@ -41,17 +41,19 @@ export type PreciseFn = (z: number) => PreciseValue;
 const MAX_LOST_DIGITS = 30;
 /** A value with this many significant digits may have been rounded to the 50 kept. */
 const EXACT_DIGITS = 45;
-/** Most digits lost by one addition or subtraction during the current evaluation. */
-let lostDigits = 0;
+/** Most digits lost by one addition or subtraction during the current evaluation of one compiled tree. */
+interface Tally {
+  lost: number;
+}
 
-/** x ± y, noting how many leading digits cancel. */
-function addNoting(x: Dec, y: Dec, minus: boolean): Dec {
+/** x ± y, noting in `tally` how many leading digits cancel. */
+function addNoting(x: Dec, y: Dec, minus: boolean, tally: Tally): Dec {
   const v = minus ? x.minus(y) : x.plus(y);
   // Operands with fewer than EXACT_DIGITS significant digits were not rounded (literals, the
   // point, their products): cancelling them loses nothing (0.1·z − 0.1·z is exactly 0).
   if (v.isFinite() && !x.isZero() && !y.isZero() && (x.sd() >= EXACT_DIGITS || y.sd() >= EXACT_DIGITS)) {
     const lost = v.isZero() ? Number.POSITIVE_INFINITY : Math.max(x.e, y.e) - v.e;
-    if (lost > lostDigits) lostDigits = lost;
+    if (lost > tally.lost) tally.lost = lost;
   }
   return v;
 }
@@ -100,7 +102,9 @@ export function preciseEvaluator(e: Expr, scope: Scope): PreciseFn | undefined {
   if (byScope.has(scope)) return byScope.get(scope);
   let result: PreciseFn | undefined;
   try {
-    const fn = compile(e, scope, new Map(), new Set());
+    // One tally per compiled tree, reset at each point: evaluations of one tree never nest.
+    const tally: Tally = { lost: 0 };
+    const fn = compile(e, scope, new Map(), new Set(), tally);
     // Values are kept per point: the grader's reference (one tree, one scope) meets the same
     // sample points with every answer.
     const values = new Map<number, PreciseValue>();
@@ -108,13 +112,13 @@ export function preciseEvaluator(e: Expr, scope: Scope): PreciseFn | undefined {
       const hit = values.get(z);
       if (hit !== undefined) return hit;
       let v: Dec;
-      lostDigits = 0;
+      tally.lost = 0;
       try {
         v = fn(exactDecimal(z));
       } catch {
         v = NAN;
       }
-      const value = { value: v, trusted: lostDigits <= MAX_LOST_DIGITS };
+      const value = { value: v, trusted: tally.lost <= MAX_LOST_DIGITS };
       if (values.size >= VALUE_CACHE) values.clear();
       values.set(z, value);
       return value;
@@ -141,21 +145,21 @@ export function preciseConstant(e: Expr): Dec | undefined {
 
 type Compiled = (z: Dec) => Dec;
 
-function compile(e: Expr, scope: Scope, defined: Map<string, Compiled>, compiling: Set<string>): Compiled {
-  const build = (node: Expr): Compiled => compile(node, scope, defined, compiling);
-  if (e.kind !== 'number' && e.kind !== 'constant' && !mentionsName(e)) {
+function compile(
+  e: Expr,
+  scope: Scope,
+  defined: Map<string, Compiled>,
+  compiling: Set<string>,
+  tally: Tally,
+): Compiled {
+  const build = (node: Expr): Compiled => compile(node, scope, defined, compiling, tally);
+  if (e.kind !== 'number' && e.kind !== 'constant' && isClosed(e)) {
     // A constant subexpression is evaluated once, at the first point.
-    const inner = compileNode(e, build, scope, defined, compiling);
+    const inner = compileNode(e, build, scope, defined, compiling, tally);
     let value: Dec | undefined;
     return (z) => (value ??= inner(z));
   }
-  return compileNode(e, build, scope, defined, compiling);
-}
-
-/** Whether `e` mentions a name or a d/dz node (otherwise it is a constant). */
-function mentionsName(e: Expr): boolean {
-  if (e.kind === 'name' || e.kind === 'derivative') return true;
-  return children(e).some(mentionsName);
+  return compileNode(e, build, scope, defined, compiling, tally);
 }
 
 function compileNode(
@@ -164,6 +168,7 @@ function compileNode(
   scope: Scope,
   defined: Map<string, Compiled>,
   compiling: Set<string>,
+  tally: Tally,
 ): Compiled {
   switch (e.kind) {
     case 'number': {
@@ -203,11 +208,11 @@ function compileNode(
     }
     case 'add': {
       const [l, r] = [build(e.left), build(e.right)];
-      return (z) => addNoting(l(z), r(z), false);
+      return (z) => addNoting(l(z), r(z), false, tally);
     }
     case 'sub': {
       const [l, r] = [build(e.left), build(e.right)];
-      return (z) => addNoting(l(z), r(z), true);
+      return (z) => addNoting(l(z), r(z), true, tally);
     }
     case 'mul': {
       const [l, r] = [build(e.left), build(e.right)];
@@ -278,6 +283,7 @@ function compileNode(
         },
         new Map(),
         new Set(),
+        tally,
       );
       if (second === undefined || info.param === undefined) return (z) => inner(first(z));
       const param = info.param;
@@ -291,6 +297,7 @@ function compileNode(
           },
           new Map(),
           new Set(),
+          tally,
         );
       // A constant second argument (the common case) is compiled once.
       const constant = second(ZERO);

@@ -1,4 +1,4 @@
-import { compareValues, FUNCTIONS } from '../symbolic/index.ts';
+import { compareValues, FUNCTIONS, isClosed } from '../symbolic/index.ts';
 import type { Expr, FunctionName } from '../symbolic/index.ts';
 import { exactDecimal, preciseConstant } from './evaluate-precise.ts';
 import { richardsonDerivative } from './richardson.ts';
@@ -87,7 +87,7 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
     // A constant subexpression (`1e16 + 2 − 1e16`, `sqrt(2*pi)`) is folded in high precision and
     // rounded once: its error bound is half an ulp, so an answer's own sloppiness in constants
     // never buys it a wider tolerance.
-    if (node.kind !== 'number' && node.kind !== 'constant' && isConstantTree(node)) {
+    if (node.kind !== 'number' && node.kind !== 'constant' && isClosed(node)) {
       const exact = preciseConstant(node);
       const v = exact === undefined ? Number.NaN : exact.toNumber();
       if (Number.isFinite(v)) {
@@ -271,38 +271,6 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   };
 
   return build(e);
-}
-
-const constantTrees = new WeakMap<Expr, boolean>();
-
-/** Whether `e` mentions no name at all (no variable, symbol or parameter) and no d/dz node. */
-function isConstantTree(e: Expr): boolean {
-  const hit = constantTrees.get(e);
-  if (hit !== undefined) return hit;
-  let result: boolean;
-  switch (e.kind) {
-    case 'number':
-    case 'constant':
-      result = true;
-      break;
-    case 'name':
-    case 'derivative':
-      result = false;
-      break;
-    case 'neg':
-      result = isConstantTree(e.arg);
-      break;
-    case 'call':
-      result = e.args.every(isConstantTree);
-      break;
-    case 'cond':
-      result = isConstantTree(e.test) && isConstantTree(e.then) && isConstantTree(e.otherwise);
-      break;
-    default:
-      result = isConstantTree(e.left) && isConstantTree(e.right);
-  }
-  constantTrees.set(e, result);
-  return result;
 }
 
 /**

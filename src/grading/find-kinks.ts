@@ -1,4 +1,4 @@
-import { children, FUNCTIONS, num, sub } from '../symbolic/index.ts';
+import { children, FUNCTIONS, mentionsName, num, sub } from '../symbolic/index.ts';
 import type { Expr } from '../symbolic/index.ts';
 import { compileChecked, stateAt as importedStateAt } from './evaluate-with-derivatives.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
@@ -84,9 +84,9 @@ export function findKinks(
  */
 function collectSwitches(e: Expr, out: Expr[], features: Expr[]): void {
   if (e.kind === 'div') {
-    if (dependsOnVariable(e.right)) features.push(e.right);
+    if (mentionsName(e.right)) features.push(e.right);
   } else if (e.kind === 'pow') {
-    if (dependsOnVariable(e.left)) features.push(e.left);
+    if (mentionsName(e.left)) features.push(e.left);
   } else if (e.kind === 'compare') {
     out.push(sub(e.left, e.right));
   } else if (e.kind === 'cond' && e.test.kind !== 'compare') {
@@ -95,7 +95,7 @@ function collectSwitches(e: Expr, out: Expr[], features: Expr[]): void {
     const [first] = e.args;
     const info = FUNCTIONS.get(e.name);
     if (first === undefined || info === undefined) return;
-    if (info.feature && dependsOnVariable(first)) features.push(first);
+    if (info.feature && mentionsName(first)) features.push(first);
     if (info.switches !== undefined) {
       for (const s of info.switches(e.args)) {
         if (out.length >= MAX_SWITCHES) break;
@@ -131,9 +131,4 @@ function treeSize(e: Expr, scope: Scope, depth = 0): number {
   let n = 1;
   for (const c of children(e)) n += treeSize(c, scope, depth);
   return n;
-}
-
-/** Whether e mentions a name (the variable, a symbol or a parameter): a constant has no features. */
-function dependsOnVariable(e: Expr): boolean {
-  return e.kind === 'name' || children(e).some(dependsOnVariable);
 }

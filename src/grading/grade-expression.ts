@@ -1,4 +1,4 @@
-import { children, parse } from '../symbolic/index.ts';
+import { children, isConstant, parse } from '../symbolic/index.ts';
 import type { Expr, ParseError } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
 import { checkerFor, compareTables, makeScope } from './equivalent.ts';
@@ -184,9 +184,7 @@ function counterexampleText(c: Counterexample, name: string, variable: string): 
 }
 
 /** Whether the variable occurs in the tree. */
-function mentions(e: Expr, variable: string): boolean {
-  return (e.kind === 'name' && e.name === variable) || children(e).some((c) => mentions(c, variable));
-}
+const mentions = (e: Expr, variable: string): boolean => !isConstant(e, variable);
 
 /**
  * Whether the expression applies a function (or a power) to something other than the bare

@@ -1,11 +1,15 @@
 import { activations } from '../math/index.ts';
 import type { ActivationId } from '../math/index.ts';
-import { add, call, children, cond, derivative, div, mul, name, neg, num, pow, sub } from './expr.ts';
+import { add, call, cond, derivative, div, mul, name, neg, num, pow, sub } from './expr.ts';
 import type { CallNode, Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { FunctionInfo } from './functions.ts';
 import { parse } from './parse.ts';
-import { numberExpr, numericValue, withChildren } from './simplify.ts';
+import { numberExpr, numericValue } from './simplify.ts';
+import { isConstant, substitute } from './tree.ts';
+
+// The derivation engine and the index import these from here; their home is tree.ts.
+export { isConstant, substitute } from './tree.ts';
 import { toText } from './to-text.ts';
 
 /**
@@ -51,23 +55,6 @@ export interface RuleApplication {
   readonly note: string;
   /** Kinks this step introduces (piecewise rules). */
   readonly kinks: readonly KinkSource[];
-}
-
-/** True when `e` does not depend on `variable` (numbers, constants, parameters). */
-export function isConstant(e: Expr, variable: string): boolean {
-  if (e.kind === 'name') return e.name !== variable;
-  return children(e).every((c) => isConstant(c, variable));
-}
-
-/** Replaces names by expressions (`z` ↦ u, `alpha` ↦ 0.1). */
-export function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
-  if (e.kind === 'name') return map.get(e.name) ?? e;
-  const kids = children(e);
-  if (kids.length === 0) return e;
-  return withChildren(
-    e,
-    kids.map((c) => substitute(c, map)),
-  );
 }
 
 const registryCache = new Map<string, Expr>();

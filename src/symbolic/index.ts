@@ -54,7 +54,8 @@ export { equalTrees, changedNodes } from './equal-trees.ts';
 export type { SimplifyOptions } from './simplify.ts';
 export { simplify } from './simplify.ts';
 export type { DerivativeRule, KinkSource, RuleApplication } from './derivative-rules.ts';
-export { applyRule, isConstant, substitute } from './derivative-rules.ts';
+export { applyRule } from './derivative-rules.ts';
+export { isClosed, isConstant, mentionsName, someNode, substitute, withChildren } from './tree.ts';
 export type {
   DifferentiateOptions,
   DifferentiateResult,
