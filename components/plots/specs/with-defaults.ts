@@ -6,7 +6,7 @@ export function withDefaults<T extends object>(defaults: T, given: { readonly [K
   const out = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof T)[]) {
     const value = given[key];
-    if (value !== undefined) out[key] = value as T[keyof T];
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }
