@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activationIds, activations, type Activation, type ActivationId, type Params } from '../../src/math/index.ts';
-import { ulpDistance } from './ulp.ts';
+import { ulpDistance } from '../support/float.ts';
 
 fc.configureGlobal({ seed: 20240601, numRuns: 300 });
 

@@ -3,7 +3,7 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { activationIds, activations, resolveParams, type Activation, type Params } from '../../src/math/index.ts';
 import { referenceMinValue } from './reference.ts';
-import { ulpDistance } from './ulp.ts';
+import { ulpDistance } from '../support/float.ts';
 
 const EXPECTED_IDS = [
   'sigmoid',

@@ -3,7 +3,7 @@ import { findKinks } from '../../src/grading/find-kinks.ts';
 import { mergeZeros, scanZeros } from '../../src/math/scan-zeros.ts';
 import { differentiate, locateKinks } from '../../src/symbolic/index.ts';
 import type { Expr } from '../../src/symbolic/index.ts';
-import { expectClose } from '../symbolic/close.ts';
+import { expectClose } from '../support/float.ts';
 
 describe('the one zero scanner', () => {
   it('finds a linear zero directly, far out', () => {

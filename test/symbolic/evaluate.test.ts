@@ -12,7 +12,7 @@ import {
   parse,
 } from '../../src/symbolic/index.ts';
 import type { Env, Expr } from '../../src/symbolic/index.ts';
-import { expectClose } from './close.ts';
+import { expectClose } from '../support/float.ts';
 import { exprArbitrary } from './arbitrary.ts';
 
 const symbols = ['g', 'alpha', 'beta', 'lambda'];

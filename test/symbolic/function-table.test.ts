@@ -16,7 +16,7 @@ import {
   toText,
 } from '../../src/symbolic/index.ts';
 import type { Expr, FunctionInfo } from '../../src/symbolic/index.ts';
-import { expectClose } from './close.ts';
+import { expectClose } from '../support/float.ts';
 
 /**
  * Every entry of the function table, whatever it is, goes through every layer: parsed (name and
