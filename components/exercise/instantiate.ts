@@ -1,7 +1,7 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 // The module itself, not the grading index: the practice page needs the seeded draws at load, not the grader.
 import { drawParameters } from '../../src/grading/draw-parameters.ts';
-import { formatNumber } from '../../src/grading/format-number.ts';
+import { formatNumberTeX } from '../../src/grading/format-number.ts';
 import { evaluate, parse } from '../../src/symbolic/index.ts';
 
 /**
@@ -40,8 +40,7 @@ export function fillComputed(text: string, values: Readonly<Record<string, numbe
     const value = evaluate(parsed.tree, values);
     if (!Number.isFinite(value)) return match;
     // Written inside math: 4.54e-5 reads as 4.54 × 10⁻⁵.
-    const [mantissa = '', exponent] = formatNumber(value, 4).split('e');
-    return exponent === undefined ? mantissa : `${mantissa} \\times 10^{${exponent}}`;
+    return formatNumberTeX(value, 4);
   });
 }
 

@@ -4,7 +4,6 @@
  * focus, pointer or key press inside an exercise, so a lesson page loads none of it up front.
  */
 import katex from 'katex';
-import { readSymbolCalls } from '../../src/grading/grade-expression.ts';
 import { parse, toTeX } from '../../src/symbolic/index.ts';
 import { renderText } from './render-text.ts';
 
@@ -43,7 +42,8 @@ export function renderPreview(text: string, target: HTMLElement, symbols: readon
     target.replaceChildren();
     return { kind: 'empty' };
   }
-  const parsed = parse(readSymbolCalls(text, symbols, 'z'), { symbols });
+  // As the grader reads it: `g(z)` for a symbol g is g.
+  const parsed = parse(text, { symbols, functionsOfVariable: symbols });
   if (parsed.ok) {
     const math = document.createElement('span');
     katex.render(toTeX(parsed.tree), math, { ...browserKatex, displayMode: false });

@@ -1,40 +1,7 @@
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
+import { formatNumber } from '../../src/grading/format-number.ts';
 
-/** `-12` → `⁻¹²`. */
-export function superscript(n: number): string {
-  return Array.from(String(n), (c) => SUPERSCRIPT[c] ?? c).join('');
-}
-
-/**
- * A number for prose and readouts: `digits` significant digits, trailing zeros dropped, a true minus
- * sign, and `9.5 × 10⁻⁷` instead of `9.5e-7` outside [10⁻³, 10⁵).
- */
-export function formatNumber(x: number, digits = 3): string {
-  if (Number.isNaN(x)) return 'undefined';
-  if (x === Infinity) return '∞';
-  if (x === -Infinity) return '−∞';
-  if (x === 0) return '0';
-  const sign = x < 0 ? '−' : '';
-  const a = Math.abs(x);
-  const rounded = Number(a.toPrecision(digits));
-  if (rounded >= 1e-3 && rounded < 1e5) return sign + String(rounded);
-  const [mantissa = '', exponent = '0'] = rounded.toExponential(digits - 1).split('e');
-  const m = String(Number(mantissa));
-  const e = superscript(Number(exponent));
-  return m === '1' ? `${sign}10${e}` : `${sign}${m} × 10${e}`;
-}
+/** Numbers for people have one home (src/grading/format-number.ts): feedback and plots read alike. */
+export { formatNumber, superscript } from '../../src/grading/format-number.ts';
 
 /**
  * A readout value: three significant digits, or as many more (up to `maxDigits`) as it takes for the

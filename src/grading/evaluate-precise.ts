@@ -1,11 +1,12 @@
-import erfDouble from '@stdlib/math-base-special-erf';
-import erfcDouble from '@stdlib/math-base-special-erfc';
-import Decimal from 'decimal.js';
 import { activations } from '../math/index.ts';
 import type { ActivationId } from '../math/index.ts';
-import { children, FUNCTIONS, parse } from '../symbolic/index.ts';
+import { FUNCTIONS, isClosed, parse } from '../symbolic/index.ts';
 import type { CompareOp, Expr } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
+import { D, exactDecimal, NAN, ONE, PRECISE_MATH, ZERO } from './precise-math.ts';
+import type { Dec } from './precise-math.ts';
+
+export { exactDecimal } from './precise-math.ts';
 
 /**
  * Evaluation in high precision (50 significant digits, exponents up to ±9·10¹⁵), for the points
@@ -22,8 +23,6 @@ import type { Scope } from './evaluate-with-derivatives.ts';
  * optional second argument setting the entry's parameter. `d/dz(…)` nodes are not supported:
  * {@link preciseEvaluator} returns undefined for such a tree.
  */
-const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15, toExpNeg: -7 });
-type Dec = InstanceType<typeof D>;
 
 /**
  * A value in high precision, and whether it can be trusted: false when some addition or
@@ -42,136 +41,28 @@ export type PreciseFn = (z: number) => PreciseValue;
 const MAX_LOST_DIGITS = 30;
 /** A value with this many significant digits may have been rounded to the 50 kept. */
 const EXACT_DIGITS = 45;
-/** Most digits lost by one addition or subtraction during the current evaluation. */
-let lostDigits = 0;
+/** Most digits lost by one addition or subtraction during the current evaluation of one compiled tree. */
+interface Tally {
+  lost: number;
+}
 
-/** x ± y, noting how many leading digits cancel. */
-function addNoting(x: Dec, y: Dec, minus: boolean): Dec {
+/** x ± y, noting in `tally` how many leading digits cancel. */
+function addNoting(x: Dec, y: Dec, minus: boolean, tally: Tally): Dec {
   const v = minus ? x.minus(y) : x.plus(y);
   // Operands with fewer than EXACT_DIGITS significant digits were not rounded (literals, the
   // point, their products): cancelling them loses nothing (0.1·z − 0.1·z is exactly 0).
   if (v.isFinite() && !x.isZero() && !y.isZero() && (x.sd() >= EXACT_DIGITS || y.sd() >= EXACT_DIGITS)) {
     const lost = v.isZero() ? Number.POSITIVE_INFINITY : Math.max(x.e, y.e) - v.e;
-    if (lost > lostDigits) lostDigits = lost;
+    if (lost > tally.lost) tally.lost = lost;
   }
   return v;
 }
 
-const ZERO = new D(0);
-const ONE = new D(1);
-const HALF = new D(0.5);
-const NAN = new D(Number.NaN);
 const PI = D.acos(-1);
 const E = D.exp(1);
 
-/** A double's binary value as a Decimal, to 50 digits (exact for integers below 2⁵³ and short dyadic fractions). */
-export function exactDecimal(x: number): Dec {
-  if (!Number.isFinite(x)) return new D(x);
-  // toPrecision(60) is not always exact; the binary expansion via BigInt is.
-  if (Number.isInteger(x) && Math.abs(x) < 2 ** 53) return new D(x);
-  const [mantissa, exponent] = binaryParts(x);
-  const m = new D(mantissa.toString());
-  return exponent >= 0 ? m.mul(new D(2).pow(exponent)) : m.div(new D(2).pow(-exponent));
-}
-
-/** x = mantissa·2^exponent with an integer mantissa. */
-function binaryParts(x: number): [bigint, number] {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const sign = bits >> 63n === 1n ? -1n : 1n;
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  if (biased === 0) return [sign * fraction, -1074];
-  return [sign * (fraction | 0x10000000000000n), biased - 1075];
-}
-
-const ok = (d: Dec): boolean => d.isFinite();
-
-// ── special functions in high precision ────────────────────────────────────
-
-/**
- * erf at float64's relative accuracy (≤ 1e-16), not 50 digits: a 50-digit series costs ~1 ms per
- * point, too much for a 2 ms grading. Beside saturation it goes through erfc (relative accuracy
- * of the small quantity), so 1 + erf(x) at x = −6 keeps its digits in the arithmetic around it.
- */
-function erf(x: Dec): Dec {
-  if (!ok(x)) return x.isNaN() ? NAN : new D(x.s ?? 1);
-  const v = x.toNumber();
-  if (Math.abs(v) < 0.5) return exactDecimal(erfDouble(v));
-  const tail = exactDecimal(erfcDouble(Math.abs(v)));
-  return v < 0 ? tail.minus(1) : ONE.minus(tail);
-}
-
-/** Beyond this |x|, e^x is not computed (its decimal exponent would pass 4·10⁸). */
-const EXP_LIMIT = 1e9;
 /** Beyond this |y·ln x|, x^y is not computed (Decimal's pow slows down with it). */
 const POW_LIMIT = 1e6;
-
-/** e^x, or NaN beyond ±EXP_LIMIT (then the point stays unconfirmed, never equal). */
-function exp(x: Dec): Dec {
-  if (!x.isFinite()) return x.isNaN() ? NAN : x.isPos() ? new D(Infinity) : ZERO;
-  if (x.abs().gt(EXP_LIMIT)) return NAN;
-  // e^x = 2^k·e^r with r = x − k·ln 2 in [−0.35, 0.35]; e^r by its Taylor series in 200-bit fixed
-  // point (BigInt), ~20× faster than Decimal's own exp and accurate to ~1e-58.
-  const k = Math.round(x.toNumber() / Math.LN2);
-  const r = x.minus(LN2.mul(k));
-  const scaled = BigInt(r.mul(FIXED_ONE_DEC).toFixed(0));
-  let term = FIXED_ONE;
-  let sum = FIXED_ONE;
-  for (let n = 1n; n < 80n && term !== 0n; n++) {
-    term = (term * scaled) / FIXED_ONE / n;
-    sum += term;
-  }
-  const er = new D(sum.toString()).div(FIXED_ONE_DEC);
-  return k >= 0 ? er.mul(TWO.pow(k)) : er.div(TWO.pow(-k));
-}
-
-const TWO = new D(2);
-const LN2 = D.ln(2);
-/** 2²⁰⁰, the unit of the fixed-point Taylor series in `exp`. */
-const FIXED_ONE = 1n << 200n;
-const FIXED_ONE_DEC = new D(FIXED_ONE.toString());
-
-const sigmoid = (x: Dec): Dec => ONE.div(ONE.plus(exp(x.neg())));
-// sinh, cosh, tanh and sech from e^(−|x|), so that no intermediate is larger than the result.
-const sinh = (x: Dec): Dec => {
-  const e = exp(x.abs());
-  const v = e.minus(ONE.div(e)).div(2);
-  return x.isNeg() ? v.neg() : v;
-};
-const cosh = (x: Dec): Dec => {
-  const e = exp(x.abs());
-  return e.plus(ONE.div(e)).div(2);
-};
-const tanh = (x: Dec): Dec => {
-  const e2 = exp(x.abs().mul(-2));
-  const v = ONE.minus(e2).div(ONE.plus(e2));
-  return x.isNeg() ? v.neg() : v;
-};
-const sech = (x: Dec): Dec => {
-  const e = exp(x.abs().neg());
-  return e.mul(2).div(ONE.plus(e.mul(e)));
-};
-
-/** The elementary functions; the registry's activations go through their formulas (see `activation`). */
-const ELEMENTARY: ReadonlyMap<string, (args: readonly Dec[]) => Dec> = new Map<string, (args: readonly Dec[]) => Dec>([
-  ['exp', ([x = NAN]) => exp(x)],
-  ['log', ([x = NAN]) => (x.isNeg() ? NAN : x.isZero() ? new D(-Infinity) : D.ln(x))],
-  ['sqrt', ([x = NAN]) => (x.isNeg() ? NAN : x.sqrt())],
-  ['abs', ([x = NAN]) => x.abs()],
-  ['sign', ([x = NAN]) => (x.isNaN() ? NAN : x.isZero() ? ZERO : new D(x.s ?? 1))],
-  ['sinh', ([x = NAN]) => sinh(x)],
-  ['cosh', ([x = NAN]) => cosh(x)],
-  ['tanh', ([x = NAN]) => tanh(x)],
-  ['sech', ([x = NAN]) => sech(x)],
-  ['sigmoid', ([x = NAN]) => sigmoid(x)],
-  ['erf', ([x = NAN]) => erf(x)],
-  ['max', (xs) => (xs.some((x) => x.isNaN()) ? NAN : D.max(...xs))],
-  ['min', (xs) => (xs.some((x) => x.isNaN()) ? NAN : D.min(...xs))],
-  // heaviside(0) = 1/2, as functions.ts.
-  ['heaviside', ([x = NAN]) => (x.isNaN() ? NAN : x.isZero() ? HALF : x.isPos() ? ONE : ZERO)],
-]);
 
 /** Parsed registry formulas, once per activation. */
 const formulas = new Map<ActivationId, { tree: Expr; defaults: Map<string, number> }>();
@@ -211,7 +102,9 @@ export function preciseEvaluator(e: Expr, scope: Scope): PreciseFn | undefined {
   if (byScope.has(scope)) return byScope.get(scope);
   let result: PreciseFn | undefined;
   try {
-    const fn = compile(e, scope, new Map(), new Set());
+    // One tally per compiled tree, reset at each point: evaluations of one tree never nest.
+    const tally: Tally = { lost: 0 };
+    const fn = compile(e, scope, new Map(), new Set(), tally);
     // Values are kept per point: the grader's reference (one tree, one scope) meets the same
     // sample points with every answer.
     const values = new Map<number, PreciseValue>();
@@ -219,13 +112,13 @@ export function preciseEvaluator(e: Expr, scope: Scope): PreciseFn | undefined {
       const hit = values.get(z);
       if (hit !== undefined) return hit;
       let v: Dec;
-      lostDigits = 0;
+      tally.lost = 0;
       try {
         v = fn(exactDecimal(z));
       } catch {
         v = NAN;
       }
-      const value = { value: v, trusted: lostDigits <= MAX_LOST_DIGITS };
+      const value = { value: v, trusted: tally.lost <= MAX_LOST_DIGITS };
       if (values.size >= VALUE_CACHE) values.clear();
       values.set(z, value);
       return value;
@@ -252,21 +145,21 @@ export function preciseConstant(e: Expr): Dec | undefined {
 
 type Compiled = (z: Dec) => Dec;
 
-function compile(e: Expr, scope: Scope, defined: Map<string, Compiled>, compiling: Set<string>): Compiled {
-  const build = (node: Expr): Compiled => compile(node, scope, defined, compiling);
-  if (e.kind !== 'number' && e.kind !== 'constant' && !mentionsName(e)) {
+function compile(
+  e: Expr,
+  scope: Scope,
+  defined: Map<string, Compiled>,
+  compiling: Set<string>,
+  tally: Tally,
+): Compiled {
+  const build = (node: Expr): Compiled => compile(node, scope, defined, compiling, tally);
+  if (e.kind !== 'number' && e.kind !== 'constant' && isClosed(e)) {
     // A constant subexpression is evaluated once, at the first point.
-    const inner = compileNode(e, build, scope, defined, compiling);
+    const inner = compileNode(e, build, scope, defined, compiling, tally);
     let value: Dec | undefined;
     return (z) => (value ??= inner(z));
   }
-  return compileNode(e, build, scope, defined, compiling);
-}
-
-/** Whether `e` mentions a name or a d/dz node (otherwise it is a constant). */
-function mentionsName(e: Expr): boolean {
-  if (e.kind === 'name' || e.kind === 'derivative') return true;
-  return children(e).some(mentionsName);
+  return compileNode(e, build, scope, defined, compiling, tally);
 }
 
 function compileNode(
@@ -275,6 +168,7 @@ function compileNode(
   scope: Scope,
   defined: Map<string, Compiled>,
   compiling: Set<string>,
+  tally: Tally,
 ): Compiled {
   switch (e.kind) {
     case 'number': {
@@ -314,11 +208,11 @@ function compileNode(
     }
     case 'add': {
       const [l, r] = [build(e.left), build(e.right)];
-      return (z) => addNoting(l(z), r(z), false);
+      return (z) => addNoting(l(z), r(z), false, tally);
     }
     case 'sub': {
       const [l, r] = [build(e.left), build(e.right)];
-      return (z) => addNoting(l(z), r(z), true);
+      return (z) => addNoting(l(z), r(z), true, tally);
     }
     case 'mul': {
       const [l, r] = [build(e.left), build(e.right)];
@@ -366,9 +260,14 @@ function compileNode(
       throw new Unsupported('derivative');
     case 'call': {
       const args = e.args.map(build);
-      const elementary = ELEMENTARY.get(e.name);
-      if (elementary !== undefined) return (z) => elementary(args.map((a) => a(z)));
       const info = FUNCTIONS.get(e.name);
+      const precise = info?.precise;
+      if (precise !== undefined)
+        return (z) =>
+          precise(
+            args.map((a) => a(z)),
+            PRECISE_MATH,
+          );
       const id = info?.activationId;
       const formula = id === undefined ? undefined : activationFormula(id);
       if (info === undefined || formula === undefined) throw new Unsupported(e.name);
@@ -384,6 +283,7 @@ function compileNode(
         },
         new Map(),
         new Set(),
+        tally,
       );
       if (second === undefined || info.param === undefined) return (z) => inner(first(z));
       const param = info.param;
@@ -397,6 +297,7 @@ function compileNode(
           },
           new Map(),
           new Set(),
+          tally,
         );
       // A constant second argument (the common case) is compiled once.
       const constant = second(ZERO);

@@ -1,5 +1,5 @@
-import { FUNCTIONS } from '../symbolic/index.ts';
-import type { CompareOp, Expr, FunctionName } from '../symbolic/index.ts';
+import { compareValues, FUNCTIONS, isClosed } from '../symbolic/index.ts';
+import type { Expr, FunctionName } from '../symbolic/index.ts';
 import { exactDecimal, preciseConstant } from './evaluate-precise.ts';
 import { richardsonDerivative } from './richardson.ts';
 
@@ -87,7 +87,7 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
     // A constant subexpression (`1e16 + 2 − 1e16`, `sqrt(2*pi)`) is folded in high precision and
     // rounded once: its error bound is half an ulp, so an answer's own sloppiness in constants
     // never buys it a wider tolerance.
-    if (node.kind !== 'number' && node.kind !== 'constant' && isConstantTree(node)) {
+    if (node.kind !== 'number' && node.kind !== 'constant' && isClosed(node)) {
       const exact = preciseConstant(node);
       const v = exact === undefined ? Number.NaN : exact.toNumber();
       if (Number.isFinite(v)) {
@@ -273,98 +273,35 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
   return build(e);
 }
 
-const constantTrees = new WeakMap<Expr, boolean>();
-
-/** Whether `e` mentions no name at all (no variable, symbol or parameter) and no d/dz node. */
-function isConstantTree(e: Expr): boolean {
-  const hit = constantTrees.get(e);
-  if (hit !== undefined) return hit;
-  let result: boolean;
-  switch (e.kind) {
-    case 'number':
-    case 'constant':
-      result = true;
-      break;
-    case 'name':
-    case 'derivative':
-      result = false;
-      break;
-    case 'neg':
-      result = isConstantTree(e.arg);
-      break;
-    case 'call':
-      result = e.args.every(isConstantTree);
-      break;
-    case 'cond':
-      result = isConstantTree(e.test) && isConstantTree(e.then) && isConstantTree(e.otherwise);
-      break;
-    default:
-      result = isConstantTree(e.left) && isConstantTree(e.right);
-  }
-  constantTrees.set(e, result);
-  return result;
-}
-
-/** 1 when `a op b` holds, else 0 (NaN compares false), as `evaluate` in src/symbolic. */
-function compareValues(op: CompareOp, a: number, b: number): number {
-  switch (op) {
-    case '<':
-      return a < b ? 1 : 0;
-    case '<=':
-      return a <= b ? 1 : 0;
-    case '>':
-      return a > b ? 1 : 0;
-    case '>=':
-      return a >= b ? 1 : 0;
-  }
-}
-
-/** |f′(x)| for the elementary functions, from x and v = f(x). */
-const SLOPES: ReadonlyMap<FunctionName, (x: number, v: number) => number> = new Map<
-  FunctionName,
-  (x: number, v: number) => number
->([
-  ['exp', (_x, v) => v], // (eˣ)′ = eˣ
-  ['log', (x) => 1 / Math.abs(x)], // (ln x)′ = 1/x
-  ['sqrt', (_x, v) => 0.5 / v], // (√x)′ = 1/(2√x)
-  ['abs', () => 1],
-  ['sinh', (x) => Math.cosh(x)],
-  ['cosh', (x) => Math.abs(Math.sinh(x))],
-  ['tanh', (_x, v) => Math.max(0, 1 - v * v)], // tanh′ = 1 − tanh²
-  ['sech', (x, v) => v * Math.abs(Math.tanh(x))], // sech′ = −sech·tanh
-  ['sigmoid', (_x, v) => v * (1 - v)], // σ′ = σ(1 − σ)
-  ['erf', (x) => 1.1283791670955126 * Math.exp(-x * x)], // erf′ = (2/√π)e^(−x²)
-]);
-
-/** Functions with a domain edge at 0 (NaN or a pole beyond it). */
-const EDGE_AT_ZERO: ReadonlySet<FunctionName> = new Set<FunctionName>(['log', 'sqrt']);
-
+/**
+ * The checked evaluation of a call, after the entry's error model (see `ErrorModel` in
+ * src/symbolic/functions/function-info.ts).
+ */
 function buildCall(name: FunctionName, args: readonly CheckedFn[]): CheckedFn {
   const info = FUNCTIONS.get(name);
   if (info === undefined) throw new Error(`checker: unknown function \`${name}\``);
   const f = info.evaluate;
   const ulps = (info.activationId === undefined ? MATH_ULPS : REGISTRY_ULPS) * EPS;
-  const slope = SLOPES.get(name);
+  const model = info.error;
   const [only] = args;
-  if (slope !== undefined && only !== undefined && args.length === 1) {
-    const edgeAtZero = EDGE_AT_ZERO.has(name);
+  if (model.kind === 'slope' && only !== undefined && args.length === 1) {
+    const { propagate, edgeAtZero = false, positive = false } = model;
     return (s) => {
       const x = only(s);
       const ex = s.err;
       const v = f([x]);
-      if (name === 'sqrt' && x === 0) s.err = Math.sqrt(ex);
-      else s.err = bound((ex > 0 ? slope(x, v) * ex : 0) + ulps * Math.abs(v));
-      // e^x underflowed to 0 although it is positive: the smallest double bounds the error, so a
+      s.err = bound((ex > 0 ? propagate(x, v, ex) : 0) + ulps * Math.abs(v));
+      // f > 0 underflowed to 0 (e^x for x < −745): the smallest double bounds the error, so a
       // log or a division of it later is float64's loss (re-checked in 50 digits), not a real pole.
-      if (v === 0 && name === 'exp' && x > Number.NEGATIVE_INFINITY) s.err = Math.max(s.err, Number.MIN_VALUE);
+      if (v === 0 && positive && x > Number.NEGATIVE_INFINITY) s.err = Math.max(s.err, Number.MIN_VALUE);
       if (!Number.isFinite(v) && Number.isFinite(x)) {
         if (!edgeAtZero || (ex > 0 && Math.abs(x) <= ERROR_FACTOR * ex)) s.unreliable = true;
       }
       return v;
     };
   }
-  if (name === 'max' || name === 'min') {
-    // max and min move by at most the largest error of their arguments (1-Lipschitz in the sup norm).
+  if (model.kind === 'lipschitz') {
+    // f moves by at most the largest error of its arguments (max, min: 1-Lipschitz in the sup norm).
     return (s) => {
       const xs: number[] = [];
       let err = 0;
@@ -377,7 +314,7 @@ function buildCall(name: FunctionName, args: readonly CheckedFn[]): CheckedFn {
       return v;
     };
   }
-  // Everything else (sign, heaviside, the registry's activations): the spread of f over
+  // `spread` (sign, heaviside, the registry's activations): the spread of f over
   // each argument's error interval, which bounds the propagated error and also covers a jump.
   return (s) => {
     const xs: number[] = [];

@@ -1,4 +1,4 @@
-import { children, parse } from '../symbolic/index.ts';
+import { children, isConstant, parse, someNode } from '../symbolic/index.ts';
 import type { Expr, ParseError } from '../symbolic/index.ts';
 import type { Scope } from './evaluate-with-derivatives.ts';
 import { checkerFor, compareTables, makeScope } from './equivalent.ts';
@@ -87,8 +87,7 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   const prepared = prepare(spec);
   const { scope } = prepared;
   const symbols = [...scope.define.keys(), ...scope.params.keys()];
-  const text = readSymbolCalls(answer, [...scope.define.keys()], scope.variable);
-  const parsed = parse(text, { symbols, variable: scope.variable });
+  const parsed = parse(answer, { symbols, variable: scope.variable, functionsOfVariable: [...scope.define.keys()] });
   if (!parsed.ok) return invalid(parsed.error, namesNote(parsed.error, prepared));
   const tree = parsed.tree;
   const name = spec.referenceName ?? 'the derivative';
@@ -108,7 +107,7 @@ export function grade(answer: string, spec: ExpressionSpec): GradeResult {
   if (verdict.equal) return { status: 'correct', feedback: 'Correct.' };
   if (verdict.undecided === true) return UNDECIDED;
 
-  const note = [symbolCallNote(answer, [...scope.define.keys()], v), formNote].filter((n) => n !== '').join(' ');
+  const note = [symbolCallNote(tree, [...scope.define.keys()], v), formNote].filter((n) => n !== '').join(' ');
   const incorrect = (feedback: string, mistake: MistakeKind, c?: Counterexample): GradeResult => ({
     status: 'incorrect',
     feedback: note === '' ? feedback : `${feedback} ${note}`,
@@ -184,9 +183,7 @@ function counterexampleText(c: Counterexample, name: string, variable: string): 
 }
 
 /** Whether the variable occurs in the tree. */
-function mentions(e: Expr, variable: string): boolean {
-  return (e.kind === 'name' && e.name === variable) || children(e).some((c) => mentions(c, variable));
-}
+const mentions = (e: Expr, variable: string): boolean => !isConstant(e, variable);
 
 /**
  * Whether the expression applies a function (or a power) to something other than the bare
@@ -219,7 +216,7 @@ function callNames(e: Expr): string[] {
 /** `z = 2` for a short sample point, `z ≈ 1.734` for a pseudo-random one. */
 function pointText(z: number, variable: string): string {
   const exact = String(z);
-  return exact.length <= 6 ? `${variable} = ${exact}` : `${variable} ≈ ${formatNumber(z, 4)}`;
+  return exact.length <= 6 ? `${variable} = ${formatNumber(z, 6)}` : `${variable} ≈ ${formatNumber(z, 4)}`;
 }
 
 /** Equal on one side of 0 and provably different on the other. */
@@ -256,50 +253,24 @@ function invalid(error: ParseError, note = ''): GradeResult {
 
 // ── symbols written as functions ───────────────────────────────────────────
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * Students write `g(z)` for the symbol g = g(z); the parser would read it as g·z. Each `g(z)`
- * (spaces allowed) becomes `(g)` padded with spaces to the same length, so error positions still
- * point into the text the student typed. `g(1-g)` is left alone: that is g·(1 − g).
+ * For a wrong answer that applies a symbol to an expression of the variable other than the
+ * variable itself (`g(-z)`, `g(2z)`, parsed as g·(−z)): say how it was read. `g(1-g)`, the
+ * intended g·(1 − g), mentions g inside and gets no note.
  */
-export function readSymbolCalls(text: string, symbols: readonly string[], variable: string): string {
-  let out = text;
-  for (const s of symbols) {
-    const pattern = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}\\s*\\(\\s*${escape(variable)}\\s*\\)`, 'g');
-    out = out.replace(pattern, (m) => `(${s})`.padEnd(m.length, ' '));
-  }
-  return out;
-}
-
-/**
- * For a wrong answer that writes `g(…)` around an expression of the variable other than the
- * variable itself (`g(-z)`, `g(2z)`): say how it was read. `g(1-g)` is the intended g·(1 − g).
- */
-function symbolCallNote(text: string, symbols: readonly string[], variable: string): string {
-  const variableToken = new RegExp(`(?<![A-Za-z0-9_])${escape(variable)}(?![A-Za-z0-9_])`);
-  for (const s of symbols) {
-    const symbolToken = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}(?![A-Za-z0-9_])`);
-    const opening = new RegExp(`(?<![A-Za-z0-9_])${escape(s)}\\s*\\(`, 'g');
-    for (const m of text.matchAll(opening)) {
-      const inner = bracketed(text, m.index + m[0].length);
-      if (variableToken.test(inner) && !symbolToken.test(inner)) {
-        return `(Note: ${s}(…) is read as ${s} times (…); ${s} already stands for ${s}(${variable}).)`;
-      }
-    }
-  }
-  return '';
-}
-
-/** The text from `start` up to the parenthesis that closes the one just before it (or the end). */
-function bracketed(text: string, start: number): string {
-  let depth = 1;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return text.slice(start, i);
-  }
-  return text.slice(start);
+function symbolCallNote(tree: Expr, symbols: readonly string[], variable: string): string {
+  const s = symbols.find((sym) =>
+    someNode(
+      tree,
+      (x) =>
+        x.kind === 'mul' &&
+        x.left.kind === 'name' &&
+        x.left.name === sym &&
+        mentions(x.right, variable) &&
+        isConstant(x.right, sym),
+    ),
+  );
+  return s === undefined ? '' : `(Note: ${s}(…) is read as ${s} times (…); ${s} already stands for ${s}(${variable}).)`;
 }
 
 // ── prepared references, cached ────────────────────────────────────────────

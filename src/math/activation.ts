@@ -74,8 +74,7 @@ export interface Properties {
   readonly zeroCentred: boolean;
   /** g is point-symmetric about (0, g(0)): g(z) + g(−z) = 2g(0) (σ, tanh, softsign, hard-sigmoid). */
   readonly pointSymmetric: boolean;
-  /** `true` when g is C^∞; `smoothness` gives the class. */
-  readonly smooth: boolean;
+  /** Smoothness class of g on ℝ (`Cinf`: smooth). */
   readonly smoothness: Smoothness;
 }
 

@@ -1,11 +1,11 @@
+import { THEME_KEY as key } from '../layouts/site.ts';
+
 /**
  * The theme toggle. The page starts in the theme set before paint by the inline script in
- * Base.astro (saved choice, else the system's); this button flips between light and dark and
+ * ThemeScript.astro (saved choice, else the system's); this button flips between light and dark and
  * remembers the choice. Storage may be unavailable (private mode, blocked): then the choice
  * simply lasts for the page.
  */
-const key = 'theme';
-
 function current(): 'light' | 'dark' {
   return document.documentElement.dataset['theme'] === 'dark' ? 'dark' : 'light';
 }

@@ -1,7 +1,43 @@
-import type { Expr } from './expr.ts';
+import type { CompareOp, Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
-import { compareValues, EvaluationError, lookup } from './evaluate.ts';
-import type { Env } from './evaluate.ts';
+
+/** Values of the variable and of every symbol a tree uses, e.g. `{ z: 0.5, g: 0.62, alpha: 0.01 }`. */
+export type Env = Readonly<Record<string, number>>;
+
+/**
+ * Thrown by {@link evaluate} and by compiled functions for trees that have no value: a `d/dz(…)`
+ * node (reason `'derivative'`; only the step checker evaluates those, numerically) or a name the
+ * environment does not bind to a number (reason `'unbound-name'`, a bug in the caller).
+ */
+export class EvaluationError extends Error {
+  readonly reason: 'derivative' | 'unbound-name';
+  constructor(reason: 'derivative' | 'unbound-name', message: string) {
+    super(message);
+    this.reason = reason;
+    this.name = 'EvaluationError';
+  }
+}
+
+/** The value bound to `n`, refusing anything that is not an own number (never `constructor` & co). */
+export function lookup(env: Env, n: string): number {
+  const v = Object.hasOwn(env, n) ? env[n] : undefined;
+  if (typeof v !== 'number') throw new EvaluationError('unbound-name', `no value for \`${n}\``);
+  return v;
+}
+
+/** 1 when `a op b` holds, else 0 (so NaN compares as 0). */
+export function compareValues(op: CompareOp, a: number, b: number): number {
+  switch (op) {
+    case '<':
+      return a < b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+  }
+}
 
 /** A compiled expression: the same value as `evaluate(expr, env)`, without re-walking the tree. */
 export type CompiledExpr = (env: Env) => number;

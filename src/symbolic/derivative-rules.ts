@@ -1,25 +1,15 @@
 import { activations } from '../math/index.ts';
 import type { ActivationId } from '../math/index.ts';
-import {
-  add,
-  call,
-  children,
-  compare,
-  cond,
-  constant,
-  derivative,
-  div,
-  mul,
-  name,
-  neg,
-  num,
-  pow,
-  sub,
-} from './expr.ts';
+import { add, call, cond, derivative, div, mul, name, neg, num, pow, sub } from './expr.ts';
 import type { CallNode, Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
+import type { FunctionInfo } from './functions.ts';
 import { parse } from './parse.ts';
-import { numberExpr, numericValue, withChildren } from './simplify.ts';
+import { numberExpr, numericValue } from './simplify.ts';
+import { isConstant, substitute } from './tree.ts';
+
+// The derivation engine and the index import these from here; their home is tree.ts.
+export { isConstant, substitute } from './tree.ts';
 import { toText } from './to-text.ts';
 
 /**
@@ -65,23 +55,6 @@ export interface RuleApplication {
   readonly note: string;
   /** Kinks this step introduces (piecewise rules). */
   readonly kinks: readonly KinkSource[];
-}
-
-/** True when `e` does not depend on `variable` (numbers, constants, parameters). */
-export function isConstant(e: Expr, variable: string): boolean {
-  if (e.kind === 'name') return e.name !== variable;
-  return children(e).every((c) => isConstant(c, variable));
-}
-
-/** Replaces names by expressions (`z` ↦ u, `alpha` ↦ 0.1). */
-export function substitute(e: Expr, map: ReadonlyMap<string, Expr>): Expr {
-  if (e.kind === 'name') return map.get(e.name) ?? e;
-  const kids = children(e);
-  if (kids.length === 0) return e;
-  return withChildren(
-    e,
-    kids.map((c) => substitute(c, map)),
-  );
 }
 
 const registryCache = new Map<string, Expr>();
@@ -255,106 +228,53 @@ function powerRule(u: Expr, w: Expr, v: string): RuleApplication {
   };
 }
 
-/** The outer derivative f'(u) of a one-argument function, with its rule name and note. */
+/** The kink sources of a one-argument function's entry at its argument u. */
+function entryKinks(info: FunctionInfo, u: Expr): KinkSource[] {
+  return info.kinks.map((k): KinkSource => {
+    const at = k.at === 0 ? u : sub(u, num(k.at));
+    if (k.kind === 'pole') return pole(at);
+    const what = k.kind === 'kink' ? 'has a kink' : 'jumps';
+    return { kind: k.kind, at, description: `${info.name} ${what} where ${show(u)} = ${k.at}` };
+  });
+}
+
+/**
+ * The outer derivative f'(u) of a one-argument function, with its rule name and note: the entry's
+ * own `derivative`, else (an activation) the registry's `derivativeExpression`.
+ */
 function outerDerivative(
   e: CallNode,
+  info: FunctionInfo,
 ): { outer: Expr; rule: DerivativeRule; note: string; kinks: KinkSource[] } | undefined {
   const u = e.args[0] ?? num(0);
-  const f = (fn: Parameters<typeof call>[0], args: readonly Expr[] = [u]): Expr => call(fn, args);
   const fx = `${e.name}(u)`;
-  switch (e.name) {
-    case 'exp':
-      // d/dz(exp u) = exp(u)·u'
-      return { outer: f('exp'), rule: 'exponential', note: `${fx}' = exp(u)`, kinks: [] };
-    case 'log':
-      // d/dz(log u) = u'/u
-      return { outer: div(num(1), u), rule: 'logarithm', note: `${fx}' = 1/u`, kinks: [pole(u)] };
-    case 'sqrt':
-      // d/dz(√u) = u'/(2√u)
-      return {
-        outer: div(num(1), mul(num(2), f('sqrt'))),
-        rule: 'power',
-        note: `${fx}' = 1/(2·sqrt(u))`,
-        kinks: [pole(u)],
-      };
-    case 'abs':
-      // d/dz|u| = sign(u)·u', undefined at u = 0
-      return {
-        outer: f('sign'),
-        rule: 'piecewise',
-        note: `${fx}' = sign(u) (−1 or 1), undefined where u = 0`,
-        kinks: [{ kind: 'kink', at: u, description: `abs has a kink where ${show(u)} = 0` }],
-      };
-    case 'sign':
-    case 'heaviside':
-      // sign and H are constant on each side of 0: derivative 0 away from the jump.
-      return {
-        outer: num(0),
-        rule: 'piecewise',
-        note: `${fx}' = 0 away from u = 0 (a jump there)`,
-        kinks: [{ kind: 'jump', at: u, description: `${e.name} jumps where ${show(u)} = 0` }],
-      };
-    case 'sinh':
-      return { outer: f('cosh'), rule: 'known-derivative', note: `${fx}' = cosh(u)`, kinks: [] };
-    case 'cosh':
-      return { outer: f('sinh'), rule: 'known-derivative', note: `${fx}' = sinh(u)`, kinks: [] };
-    case 'tanh':
-      // tanh' = sech² = 1 − tanh²
-      return { outer: pow(f('sech'), num(2)), rule: 'known-derivative', note: `${fx}' = sech(u)^2`, kinks: [] };
-    case 'sech':
-      // sech' = −sech·tanh
-      return {
-        outer: neg(mul(f('sech'), f('tanh'))),
-        rule: 'known-derivative',
-        note: `${fx}' = −sech(u)·tanh(u)`,
-        kinks: [],
-      };
-    case 'sigmoid':
-      // σ' = σ(1 − σ)
-      return {
-        outer: mul(f('sigmoid'), sub(num(1), f('sigmoid'))),
-        rule: 'known-derivative',
-        note: `${fx}' = sigmoid(u)·(1 − sigmoid(u))`,
-        kinks: [],
-      };
-    case 'erf':
-      // erf'(u) = 2/√π · e^(−u²)
-      return {
-        outer: mul(div(num(2), call('sqrt', [constant('pi')])), call('exp', [neg(pow(u, num(2)))])),
-        rule: 'known-derivative',
-        note: `${fx}' = 2/sqrt(pi)·exp(−u^2)`,
-        kinks: [],
-      };
-    default: {
-      const id = FUNCTIONS.get(e.name)?.activationId;
-      if (id === undefined) return undefined;
-      const bindings = registryBindings(e, id);
-      bindings.set('z', name('__u__'));
-      const outerInU = substitute(registryTree(id, 'derivativeExpression'), bindings);
-      const outer = substitute(outerInU, new Map([['__u__', u]]));
-      const shown = substitute(outerInU, new Map([['__u__', name('u')]]));
-      const entry = activations[id];
-      const kinks = entry.kinks.map((k): KinkSource => ({
-        kind: 'kink',
-        at: k.at === 0 ? u : sub(u, num(k.at)),
-        description: `${e.name} has a kink where ${show(u)} = ${k.at}`,
-      }));
-      return {
-        outer,
-        rule: kinks.length > 0 ? 'piecewise' : 'known-derivative',
-        note: `${fx}' = ${show(shown)} (the ${entry.name} entry of the activation library)`,
-        kinks,
-      };
-    }
+  const kinks = entryKinks(info, u);
+  if (info.derivative !== undefined) {
+    const { outer, rule, note } = info.derivative;
+    return { outer: outer(u), rule, note: `${fx}' = ${note}`, kinks };
   }
+  const id = info.activationId;
+  if (id === undefined) return undefined;
+  const bindings = registryBindings(e, id);
+  bindings.set('z', name('__u__'));
+  const outerInU = substitute(registryTree(id, 'derivativeExpression'), bindings);
+  const outer = substitute(outerInU, new Map([['__u__', u]]));
+  const shown = substitute(outerInU, new Map([['__u__', name('u')]]));
+  return {
+    outer,
+    rule: kinks.length > 0 ? 'piecewise' : 'known-derivative',
+    note: `${fx}' = ${show(shown)} (the ${activations[id].name} entry of the activation library)`,
+    kinks,
+  };
 }
 
 function callRule(e: CallNode, v: string): RuleApplication {
   const d = (x: Expr): Expr => derivative(v, x);
-  if (e.name === 'max' || e.name === 'min') return extremumRule(e, v);
   const info = FUNCTIONS.get(e.name);
+  if (info === undefined) throw new Error(`applyRule: unknown function ${e.name}`);
+  if (info.rule !== undefined) return info.rule(e, v, { d, isConstant: (x) => isConstant(x, v) });
   // A registry activation whose parameter argument depends on z: rewrite it into its formula first.
-  if (info?.activationId !== undefined && e.args.slice(1).some((a) => !isConstant(a, v))) {
+  if (info.activationId !== undefined && e.args.slice(1).some((a) => !isConstant(a, v))) {
     const formula = substitute(registryTree(info.activationId, 'expression'), registryBindings(e, info.activationId));
     return {
       result: d(formula),
@@ -364,7 +284,7 @@ function callRule(e: CallNode, v: string): RuleApplication {
     };
   }
   const u = e.args[0] ?? num(0);
-  const outer = outerDerivative(e);
+  const outer = outerDerivative(e, info);
   if (outer === undefined) throw new Error(`applyRule: no derivative rule for ${e.name}`);
   const direct = u.kind === 'name' && u.name === v;
   if (direct)
@@ -375,32 +295,5 @@ function callRule(e: CallNode, v: string): RuleApplication {
     rule: outer.rule === 'piecewise' ? 'piecewise' : 'chain',
     note: `chain rule with u = ${show(u)}: ${outer.note}, times u'`,
     kinks: outer.kinks,
-  };
-}
-
-/**
- * d/dz max(a, b, …) = a' where a is the largest, else the derivative of the max of the rest:
- * `a >= max(b, …) ? a' : (max(b, …))'`; min likewise with `<=`. Kinks where a = max(b, …).
- * When `a` is constant and `b` is not, the test is written with `b` first (`z > 0 ? 1 : 0` for relu).
- */
-function extremumRule(e: CallNode, v: string): RuleApplication {
-  const d = (x: Expr): Expr => derivative(v, x);
-  const [a, ...rest] = e.args;
-  if (a === undefined || rest.length === 0) throw new Error('applyRule: max/min needs two arguments');
-  const b = rest.length === 1 ? (rest[0] as Expr) : call(e.name, rest);
-  const swap = isConstant(a, v) && !isConstant(b, v);
-  const [first, second] = swap ? [b, a] : [a, b];
-  const op = e.name === 'max' ? '>' : '<';
-  return {
-    result: cond(compare(op, first, second), d(first), d(second)),
-    rule: 'piecewise',
-    note: `${e.name} follows whichever argument is ${e.name === 'max' ? 'larger' : 'smaller'}; a kink where they cross`,
-    kinks: [
-      {
-        kind: 'kink',
-        at: sub(first, second),
-        description: `${e.name} has a kink where ${show(first)} = ${show(second)}`,
-      },
-    ],
   };
 }

@@ -34,20 +34,28 @@ export {
 export type { ParseError } from './parse-error.ts';
 export type { ParseOptions, ParseResult } from './parse.ts';
 export { parse, MAX_INPUT_LENGTH, MAX_DEPTH } from './parse.ts';
-export type { FunctionName, FunctionInfo } from './functions.ts';
+export type {
+  FunctionName,
+  FunctionInfo,
+  ErrorModel,
+  KinkSpec,
+  OuterDerivative,
+  PreciseMath,
+  RuleTools,
+} from './functions.ts';
 export { functionList, FUNCTIONS } from './functions.ts';
 export type { TeXOptions } from './to-tex.ts';
 export { toTeX } from './to-tex.ts';
 export { toText } from './to-text.ts';
-export type { Env } from './evaluate.ts';
-export { evaluate, EvaluationError } from './evaluate.ts';
-export type { CompiledExpr } from './compile.ts';
-export { compile } from './compile.ts';
+export type { Env, CompiledExpr } from './compile.ts';
+export { compile, compareValues, EvaluationError } from './compile.ts';
+export { evaluate } from './evaluate.ts';
 export { equalTrees, changedNodes } from './equal-trees.ts';
 export type { SimplifyOptions } from './simplify.ts';
 export { simplify } from './simplify.ts';
 export type { DerivativeRule, KinkSource, RuleApplication } from './derivative-rules.ts';
-export { applyRule, isConstant, substitute } from './derivative-rules.ts';
+export { applyRule } from './derivative-rules.ts';
+export { isClosed, isConstant, mentionsName, someNode, substitute, withChildren } from './tree.ts';
 export type {
   DifferentiateOptions,
   DifferentiateResult,

@@ -14,6 +14,11 @@ export interface ParseOptions {
    * identifier (`[A-Za-z][A-Za-z0-9_]*`) and may not be a function name, `e`, `pi` or the variable.
    */
   readonly symbols?: readonly string[];
+  /**
+   * Symbols that stand for a function of the variable (an exercise's g = g(z)): `g(z)` reads as g,
+   * while `g(1-g)` stays g·(1 − g) and `g(2z)` stays g·2z. Default: none.
+   */
+  readonly functionsOfVariable?: readonly string[];
   /** The variable. Default `'z'`. */
   readonly variable?: string;
   /** Accept `d/dz(expr)` as a derivative node (lesson authoring only, never student answers). Default `false`. */
@@ -133,6 +138,7 @@ class Parser {
   private bareExponentEnd = -1;
   private readonly variable: string;
   private readonly symbols: ReadonlySet<string>;
+  private readonly functionsOfVariable: ReadonlySet<string>;
   private readonly derivatives: boolean;
   private readonly text: string;
 
@@ -140,6 +146,7 @@ class Parser {
     this.text = text;
     this.variable = options.variable ?? 'z';
     this.symbols = new Set(options.symbols ?? []);
+    this.functionsOfVariable = new Set(options.functionsOfVariable ?? []);
     this.derivatives = options.derivatives === true;
   }
 
@@ -201,6 +208,12 @@ class Parser {
 
   private isOp(t: Token, op: Op): boolean {
     return t.type === 'op' && t.text === op;
+  }
+
+  /** Whether the next tokens are `(`, the variable, `)`. */
+  private isVariableInParentheses(): boolean {
+    const v = this.peek(1);
+    return this.isOp(this.peek(), '(') && v.type === 'name' && v.text === this.variable && this.isOp(this.peek(2), ')');
   }
 
   private enter(): void {
@@ -427,6 +440,8 @@ class Parser {
     const n = t.text;
     if (n === this.variable || this.symbols.has(n)) {
       this.next();
+      // g(z) for a symbol g = g(z): the symbol itself.
+      if (this.functionsOfVariable.has(n) && this.isVariableInParentheses()) for (let i = 0; i < 3; i++) this.next();
       return name(n);
     }
     if (this.derivatives && n === 'd' && this.isDerivativeAhead()) {

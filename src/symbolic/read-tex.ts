@@ -34,18 +34,17 @@ export interface TeXReadOptions {
 export type TeXReadResult =
   { readonly ok: true; readonly tree: Expr } | { readonly ok: false; readonly error: TeXReadError };
 
-/** Function heads written as control words; `\exp` and `\ln` are exp and log. */
-const COMMAND_FUNCTIONS: ReadonlyMap<string, FunctionName> = new Map([
-  ['\\sigma', 'sigmoid'],
-  ['\\tanh', 'tanh'],
-  ['\\sinh', 'sinh'],
-  ['\\cosh', 'cosh'],
-  ['\\exp', 'exp'],
-  ['\\ln', 'log'],
-  ['\\log', 'log'],
-  ['\\max', 'max'],
-  ['\\min', 'min'],
-]);
+/**
+ * Function heads written as control words (`\tanh`, `\sigma`, `\ln`), from the function table's
+ * `tex` and `texAliases`; `\sqrt` and `\lvert` are grammar, read by the `Reader` itself.
+ */
+const COMMAND_FUNCTIONS: ReadonlyMap<string, FunctionName> = new Map(
+  [...FUNCTIONS.values()].flatMap((info) =>
+    [info.tex, ...(info.texAliases ?? [])]
+      .filter((tex) => /^\\[a-zA-Z]+$/.test(tex) && tex !== '\\sqrt' && tex !== '\\lvert')
+      .map((tex): [string, FunctionName] => [tex, info.name]),
+  ),
+);
 
 /** `\operatorname{X}` by the lower-cased X (`relu`, `gelu_{\tanh}`), from the function table's TeX and names. */
 const OPERATOR_NAMES: ReadonlyMap<string, FunctionName> = (() => {
@@ -55,7 +54,6 @@ const OPERATOR_NAMES: ReadonlyMap<string, FunctionName> = (() => {
     if (m !== null) map.set(`${m[1] ?? ''}${m[2] ?? ''}`.toLowerCase(), fn);
     if (!fn.includes('_')) map.set(fn, fn);
   }
-  map.set('leakyrelu', 'leaky_relu');
   return map;
 })();
 

@@ -1,6 +1,11 @@
-import { add, call, children, cond, derivative, div, mul, neg, num, pow, sub, compare } from './expr.ts';
+import { add, call, cond, div, mul, neg, num, pow, sub, compare } from './expr.ts';
 import type { Expr } from './expr.ts';
 import { equalTrees } from './equal-trees.ts';
+
+import { isConstant } from './tree.ts';
+
+// The derivation engine imports `withChildren` from here; its home is tree.ts.
+export { withChildren } from './tree.ts';
 
 /** Options of {@link simplify}. */
 export interface SimplifyOptions {
@@ -29,24 +34,20 @@ const MAX_PASSES = 24;
  * Derivative nodes `d/dz(…)` are left exactly as they are: they are what a step still has to do.
  */
 export function simplify(e: Expr, options: SimplifyOptions = {}): Expr {
-  const light = options.light === true;
-  variable = options.variable ?? 'z';
+  const ctx: Pass = { light: options.light === true, variable: options.variable ?? 'z' };
   let current = e;
   for (let i = 0; i < MAX_PASSES; i++) {
-    const next = pass(current, light);
+    const next = pass(current, ctx);
     if (equalTrees(next, current)) return next;
     current = next;
   }
   return current;
 }
 
-/** The variable of the running `simplify` call (module state: `simplify` is synchronous and not re-entrant). */
-let variable = 'z';
-
-/** True when `e` does not mention the variable. */
-function free(e: Expr): boolean {
-  if (e.kind === 'name') return e.name !== variable;
-  return children(e).every(free);
+/** What one `simplify` call passes down: its options, read once. */
+interface Pass {
+  readonly light: boolean;
+  readonly variable: string;
 }
 
 // ── numbers ──────────────────────────────────────────────────────────────────
@@ -140,7 +141,7 @@ function foldRational(kind: 'add' | 'sub' | 'mul' | 'div' | 'pow', left: Expr, r
 // ── the pass ─────────────────────────────────────────────────────────────────
 
 /** One bottom-up pass: children first, then the local rules at this node. */
-function pass(e: Expr, light: boolean): Expr {
+function pass(e: Expr, ctx: Pass): Expr {
   switch (e.kind) {
     case 'number':
     case 'name':
@@ -148,42 +149,42 @@ function pass(e: Expr, light: boolean): Expr {
     case 'derivative':
       return e;
     case 'neg':
-      return simplifyNeg(neg(pass(e.arg, light)));
+      return simplifyNeg(neg(pass(e.arg, ctx)));
     case 'call':
       return simplifyCall(
         call(
           e.name,
-          e.args.map((a) => pass(a, light)),
+          e.args.map((a) => pass(a, ctx)),
         ),
-        light,
+        ctx,
       );
     case 'compare':
-      return compare(e.op, pass(e.left, light), pass(e.right, light));
+      return compare(e.op, pass(e.left, ctx), pass(e.right, ctx));
     case 'cond': {
-      const then = pass(e.then, light);
-      const otherwise = pass(e.otherwise, light);
-      const test = pass(e.test, light);
+      const then = pass(e.then, ctx);
+      const otherwise = pass(e.otherwise, ctx);
+      const test = pass(e.test, ctx);
       // c ? a : a = a (wherever c is defined).
-      if (!light && equalTrees(then, otherwise)) return then;
+      if (!ctx.light && equalTrees(then, otherwise)) return then;
       return cond(test, then, otherwise);
     }
     default: {
-      const left = pass(e.left, light);
-      const right = pass(e.right, light);
+      const left = pass(e.left, ctx);
+      const right = pass(e.right, ctx);
       const folded = foldRational(e.kind, left, right);
       if (folded !== undefined) return folded;
       switch (e.kind) {
         case 'add':
         case 'sub':
-          return light
+          return ctx.light
             ? lightSum(e.kind, left, right)
-            : collectSum(e.kind === 'add' ? add(left, right) : sub(left, right));
+            : collectSum(e.kind === 'add' ? add(left, right) : sub(left, right), ctx);
         case 'mul':
-          return light ? lightProduct(left, right) : collectProduct(mul(left, right));
+          return ctx.light ? lightProduct(left, right) : collectProduct(mul(left, right), ctx);
         case 'div':
-          return simplifyQuotient(left, right, light);
+          return simplifyQuotient(left, right, ctx);
         case 'pow':
-          return simplifyPower(left, right, light);
+          return simplifyPower(left, right, ctx);
       }
     }
   }
@@ -213,10 +214,10 @@ function lightProduct(left: Expr, right: Expr): Expr {
   return mul(left, right);
 }
 
-function simplifyQuotient(a: Expr, b: Expr, light: boolean): Expr {
+function simplifyQuotient(a: Expr, b: Expr, ctx: Pass): Expr {
   if (isValue(b, 1)) return a; // x/1 = x
   if (isValue(a, 0)) return num(0); // 0/x = 0 wherever x ≠ 0
-  if (light) return div(a, b);
+  if (ctx.light) return div(a, b);
   const va = numericValue(a);
   const vb = numericValue(b);
   // Fold only when the quotient is an integer: 6/3 → 2, but 1/2 stays a fraction.
@@ -228,14 +229,14 @@ function simplifyQuotient(a: Expr, b: Expr, light: boolean): Expr {
   if (a.kind === 'div') return div(a.left, mul(a.right, b)); // (a/b)/c = a/(b·c)
   if (b.kind === 'div') return div(mul(a, b.right), b.left); // a/(b/c) = a·c/b
   if (equalTrees(a, b)) return num(1); // u/u = 1 wherever u ≠ 0
-  return cancel(a, b) ?? div(a, b);
+  return cancel(a, b, ctx) ?? div(a, b);
 }
 
-function simplifyPower(base: Expr, exponent: Expr, light: boolean): Expr {
+function simplifyPower(base: Expr, exponent: Expr, ctx: Pass): Expr {
   if (isValue(exponent, 1)) return base; // x^1 = x
   if (isValue(exponent, 0)) return num(1); // x^0 = 1
   if (isValue(base, 1)) return num(1); // 1^x = 1
-  if (light) return pow(base, exponent);
+  if (ctx.light) return pow(base, exponent);
   const vb = numericValue(base);
   const ve = numericValue(exponent);
   if (vb !== undefined && ve !== undefined && Number.isInteger(ve) && nice(vb ** ve)) return numberExpr(vb ** ve);
@@ -243,22 +244,25 @@ function simplifyPower(base: Expr, exponent: Expr, light: boolean): Expr {
     // (u^k)^m = u^(k·m) for integers k, m (true for every u where the left side is defined).
     if (Number.isInteger(ve) && base.kind === 'pow') {
       const vk = numericValue(base.right);
-      if (vk !== undefined && Number.isInteger(vk)) return simplifyPower(base.left, numberExpr(vk * ve), light);
+      if (vk !== undefined && Number.isInteger(vk)) return simplifyPower(base.left, numberExpr(vk * ve), ctx);
     }
     // (a·b)^n = a^n·b^n for an integer n.
     if (Number.isInteger(ve) && base.kind === 'mul') {
-      return collectProduct(mul(simplifyPower(base.left, exponent, light), simplifyPower(base.right, exponent, light)));
+      return collectProduct(
+        mul(simplifyPower(base.left, exponent, ctx), simplifyPower(base.right, exponent, ctx)),
+        ctx,
+      );
     }
     // sqrt(u)^2 = u wherever sqrt(u) is defined.
     if (ve === 2 && base.kind === 'call' && base.name === 'sqrt' && base.args[0] !== undefined) return base.args[0];
     // u^(−k) = 1/u^k: reads as a fraction.
-    if (ve < 0) return div(num(1), simplifyPower(base, numberExpr(-ve), light));
+    if (ve < 0) return div(num(1), simplifyPower(base, numberExpr(-ve), ctx));
   }
   return pow(base, exponent);
 }
 
-function simplifyCall(e: Expr & { kind: 'call' }, light: boolean): Expr {
-  if (light) return e;
+function simplifyCall(e: Expr & { kind: 'call' }, ctx: Pass): Expr {
+  if (ctx.light) return e;
   const [a] = e.args;
   if (a === undefined || e.args.length !== 1) return e;
   // log(exp(u)) = u; exp(log(u)) = u where log(u) is defined.
@@ -309,7 +313,7 @@ function baseAndExponent(e: Expr): [Expr, number] {
 }
 
 /** Merges equal bases: u·u → u², u²·u → u³ (numeric exponents only), in first-appearance order. */
-function mergeFactors(factors: readonly Expr[]): Expr[] {
+function mergeFactors(factors: readonly Expr[], ctx: Pass): Expr[] {
   const merged: [Expr, number][] = [];
   for (const f of factors) {
     const [base, k] = baseAndExponent(f);
@@ -317,21 +321,23 @@ function mergeFactors(factors: readonly Expr[]): Expr[] {
     if (same !== undefined && nice(same[1] + k)) same[1] += k;
     else merged.push([base, k]);
   }
-  return merged.filter(([, k]) => k !== 0).map(([b, k]) => (k === 1 ? b : simplifyPower(b, numberExpr(k), false)));
+  return merged
+    .filter(([, k]) => k !== 0)
+    .map(([b, k]) => (k === 1 ? b : simplifyPower(b, numberExpr(k), { light: false, variable: ctx.variable })));
 }
 
 /**
  * (c·u^m·…)/(d·u^k·…) with common bases cancelled: u^m/u^k = u^(m−k) wherever u ≠ 0, and the
  * numeric factors divided when that gives an integer. Undefined when nothing cancels.
  */
-function cancel(a: Expr, b: Expr): Expr | undefined {
+function cancel(a: Expr, b: Expr, ctx: Pass): Expr | undefined {
   const top: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
   const bottom: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
   readProduct(a, top);
   readProduct(b, bottom);
   if (top.denominators.length > 0 || bottom.denominators.length > 0) return undefined;
-  const up = mergeFactors(top.factors).map(baseAndExponent);
-  const down = mergeFactors(bottom.factors).map(baseAndExponent);
+  const up = mergeFactors(top.factors, ctx).map(baseAndExponent);
+  const down = mergeFactors(bottom.factors, ctx).map(baseAndExponent);
   let changed = false;
   for (const pair of down) {
     const match = up.find(([base]) => equalTrees(base, pair[0]));
@@ -356,8 +362,8 @@ function cancel(a: Expr, b: Expr): Expr | undefined {
     ...down.filter(([, k]) => k > 0).map(power),
     ...up.filter(([, k]) => k < 0).map(([base, k]): Expr => power([base, -k])),
   ];
-  const n = collectProduct(productOf(numerator) ?? num(1));
-  const dd = collectProduct(productOf(denominator) ?? num(1));
+  const n = collectProduct(productOf(numerator) ?? num(1), ctx);
+  const dd = collectProduct(productOf(denominator) ?? num(1), ctx);
   const q = isValue(dd, 1) ? n : div(n, dd);
   return top.sign * bottom.sign < 0 ? neg(q) : q;
 }
@@ -368,15 +374,19 @@ function productOf(factors: readonly Expr[]): Expr | undefined {
   return out;
 }
 
-function collectProduct(e: Expr): Expr {
+function collectProduct(e: Expr, ctx: Pass): Expr {
   const p: Product = { sign: 1, numbers: [], factors: [], denominators: [] };
   readProduct(e, p);
   if (p.numbers.includes(0)) return num(0); // 0·x = 0 wherever x is defined
   const folded = p.numbers.reduce((x, y) => x * y, 1);
   const coefficient: Expr[] = nice(folded) ? (folded === 1 ? [] : [num(folded)]) : p.numbers.map((v) => num(v));
-  const merged = mergeFactors(p.factors);
+  const merged = mergeFactors(p.factors, ctx);
   // Constant factors (parameters, pi…) first, after the number: b·z·σ(bz) rather than z·σ(bz)·b.
-  const factors = [...coefficient, ...merged.filter(free), ...merged.filter((f) => !free(f))];
+  const factors = [
+    ...coefficient,
+    ...merged.filter((f) => isConstant(f, ctx.variable)),
+    ...merged.filter((f) => !isConstant(f, ctx.variable)),
+  ];
   let top = productOf(factors) ?? num(1);
   const bottom = productOf(p.denominators);
   if (bottom !== undefined) top = div(top, bottom);
@@ -416,7 +426,7 @@ function splitCoefficient(e: Expr, sign: number): Term {
   return { coefficient: sign, rest: e };
 }
 
-function collectSum(e: Expr): Expr {
+function collectSum(e: Expr, ctx: Pass): Expr {
   const terms: Term[] = [];
   readSum(e, 1, terms);
   const collected: Term[] = [];
@@ -432,41 +442,13 @@ function collectSum(e: Expr): Expr {
     if (t.coefficient === 0) continue; // c·u − c·u = 0 wherever u is defined
     const magnitude = Math.abs(t.coefficient);
     const body =
-      t.rest === undefined ? num(magnitude) : magnitude === 1 ? t.rest : collectProduct(mul(num(magnitude), t.rest));
+      t.rest === undefined
+        ? num(magnitude)
+        : magnitude === 1
+          ? t.rest
+          : collectProduct(mul(num(magnitude), t.rest), ctx);
     if (out === undefined) out = t.coefficient < 0 ? simplifyNeg(neg(body)) : body;
     else out = t.coefficient < 0 ? sub(out, body) : add(out, body);
   }
   return out ?? num(0);
-}
-
-/** Rebuilds a node with new children (used by the derivation engine to replace subtrees). */
-export function withChildren(e: Expr, next: readonly Expr[]): Expr {
-  const at = (i: number): Expr => {
-    const c = next[i];
-    if (c === undefined) throw new Error('withChildren: too few children');
-    return c;
-  };
-  switch (e.kind) {
-    case 'number':
-    case 'name':
-    case 'constant':
-      return e;
-    case 'neg':
-      return neg(at(0));
-    case 'derivative':
-      return derivative(e.variable, at(0));
-    case 'call':
-      return call(e.name, next);
-    case 'compare':
-      return compare(e.op, at(0), at(1));
-    case 'cond':
-      return cond(at(0), at(1), at(2));
-    default:
-      return { add, sub, mul, div, pow }[e.kind](at(0), at(1));
-  }
-}
-
-/** True when `e` has no node for which `test` holds. */
-export function none(e: Expr, test: (x: Expr) => boolean): boolean {
-  return !test(e) && children(e).every((c) => none(c, test));
 }

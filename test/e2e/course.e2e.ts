@@ -20,7 +20,8 @@ async function visitWholePage(page: Page) {
   await page.evaluate(async () => {
     for (let y = 0; y <= document.body.scrollHeight; y += 400) {
       window.scrollTo(0, y);
-      await new Promise((done) => setTimeout(done, 30));
+      // Two frames: the scroll is painted and intersection observers have run.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     }
   });
   await page.waitForLoadState('networkidle');

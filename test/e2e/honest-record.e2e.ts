@@ -201,7 +201,7 @@ describe('5. feedback names the quantity asked', () => {
     const c = card(page, 'leaky-relu-as-max');
     await answer(c, 'max(0, z)');
     const text = await c.locator('[data-feedback]').innerText();
-    expect(text).toMatch(/g\(z\) there is -0\.01/);
+    expect(text).toMatch(/g\(z\) there is −0\.01/);
     expect(text).not.toMatch(/derivative/);
     await context.close();
   });

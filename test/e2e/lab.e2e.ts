@@ -73,8 +73,7 @@ describe('activation lab', () => {
     expect(await text(page, '.lab-answer code')).toBe(derivative);
     expect(await text(page, '.lab-properties')).toBe(properties);
     // The derivations ran in the lab's Web Worker, not on the page's thread.
-    const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(resources.some((name) => /lab-worker[\w-]*\.js/.test(name))).toBe(true);
+    expect(page.workers().length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();

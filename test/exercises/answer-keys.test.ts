@@ -5,7 +5,7 @@ import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { gradeExercise, numericKey } from '../../components/exercise/grade-exercise.ts';
 import { instantiate } from '../../components/exercise/instantiate.ts';
 import { loadExercises } from './load-exercises.ts';
-import { relativeError } from './relative-error.ts';
+import { relativeError } from '../support/float.ts';
 
 /**
  * Every exercise's key, checked through the same glue the page uses (gradeExercise → src/grading):

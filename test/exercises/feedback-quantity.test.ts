@@ -40,7 +40,7 @@ describe('feedback that was false before', () => {
   it('asked for g, an answer that is wrong for z < 0 is told about g, not a derivative', () => {
     const verdict = text('leaky-relu-as-max', 'max(0, z)');
     expect(verdict.status).toBe('incorrect');
-    expect(verdict.feedback).toContain('g(z) there is -0.01');
+    expect(verdict.feedback).toContain('g(z) there is −0.01');
     expect(verdict.feedback).not.toMatch(/derivative/);
   });
 

@@ -11,7 +11,7 @@ import {
 } from '../../components/exercise/instantiate.ts';
 import { loadExercises } from './load-exercises.ts';
 import { numericKey } from '../../components/exercise/grade-exercise.ts';
-import { formatNumber } from '../../src/grading/format-number.ts';
+import { formatNumberTeX } from '../../src/grading/format-number.ts';
 
 const numeric: Exercise = {
   kind: 'numeric',
@@ -151,7 +151,7 @@ describe('worked numbers ({{= … }})', () => {
         if (exercise.kind === 'choice') texts.push(...exercise.choices.flatMap((c) => [c.text, c.feedback]));
         for (const t of texts) expect(t, `seed ${seed}`).not.toMatch(/\{\{/);
         if (exercise.kind === 'numeric' && template.solution.includes('{{=')) {
-          const key = formatNumber(numericKey(exercise), 4).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
+          const key = formatNumberTeX(numericKey(exercise), 4);
           expect(exercise.solution, `seed ${seed}: the key ${key}`).toContain(key);
         }
       }

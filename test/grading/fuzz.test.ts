@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeExpression, mulberry32 } from '../../src/grading/index.ts';
 import type { GradeExpressionOptions, GradeStatus } from '../../src/grading/index.ts';
+import { functionList } from '../../src/symbolic/index.ts';
 
 /** Hand-written hostile inputs: prototype names, huge and deep input, overflow, odd Unicode. */
 const HOSTILE: readonly string[] = [
@@ -104,27 +105,8 @@ const TOKENS = [
   ':',
   '<',
   '>=',
-  'exp',
-  'log',
-  'ln',
-  'sqrt',
-  'abs',
-  'sign',
-  'sinh',
-  'cosh',
-  'tanh',
-  'sech',
-  'sigmoid',
-  'erf',
-  'max',
-  'min',
-  'heaviside',
-  'relu',
-  'leaky_relu',
-  'elu',
-  'gelu',
-  'mish',
-  'relu6',
+  // Every function of the language and its aliases, from the table.
+  ...functionList.flatMap((f) => [f.name, ...(f.aliases ?? [])]),
   ' ',
   '−',
   '×',

@@ -32,7 +32,7 @@ describe('gradeExpression: feedback that names the mistake', () => {
     const positive = gradeExpression('1', 'z > 0 ? 1 : 0');
     expect(positive.mistake).toBe('half-positive');
     expect(positive.feedback).toBe(
-      'Right for z > 0 but not for z < 0 (piecewise half-done). At z = -1 your answer gives 1; the derivative there is 0.',
+      'Right for z > 0 but not for z < 0 (piecewise half-done). At z = −1 your answer gives 1; the derivative there is 0.',
     );
     const negative = gradeExpression('0.01', 'z > 0 ? 1 : 0.01');
     expect(negative.feedback).toMatch(
@@ -55,7 +55,7 @@ describe('gradeExpression: feedback that names the mistake', () => {
   it('says where the answer is undefined', () => {
     const r = gradeExpression('1/(2*sqrt(z))', '1/(2*sqrt(abs(z)))');
     expect(r.mistake).toBe('undefined');
-    expect(r.feedback).toMatch(/^At z = -1 your answer is undefined, but the derivative there is 0\.5\. Check where/);
+    expect(r.feedback).toMatch(/^At z = −1 your answer is undefined, but the derivative there is 0\.5\. Check where/);
   });
   it('uses the listed common mistakes first, each with its own feedback', () => {
     const spec: ExpressionSpec = {

@@ -79,7 +79,7 @@ describe('gradeNumeric', () => {
     [{ absolute: 0.001 }, 'Give the value to within ±0.001, or exactly (such as 1/4 or exp(-3)).'],
     [
       {},
-      'Give the value to within a relative error of 1e-6 (7 significant digits), or exactly (such as 1/4 or exp(-3)).',
+      'Give the value to within a relative error of 10⁻⁶ (7 significant digits), or exactly (such as 1/4 or exp(-3)).',
     ],
   ])('states the precision %j asks for', (tolerance, text) => {
     expect(describeTolerance(tolerance)).toBe(text);
@@ -90,7 +90,7 @@ describe('gradeNumeric', () => {
   });
   it('names a sign error, a factor of 2 and a slipped decimal point', () => {
     const spec = { value: 0.25, tolerance: { relative: 1e-3 } };
-    expect(gradeNumeric('-0.25', spec).feedback).toBe('-0.25 is not right: check the sign.');
+    expect(gradeNumeric('-0.25', spec).feedback).toBe('−0.25 is not right: check the sign.');
     expect(gradeNumeric('0.5', spec).feedback).toMatch(/factor of 2/);
     expect(gradeNumeric('2.5', spec).feedback).toMatch(/factor of 10 — check the decimal point/);
     expect(gradeNumeric('0.4', spec).feedback).toBe('0.4 is not right.');

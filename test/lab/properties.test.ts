@@ -8,7 +8,7 @@ import {
   saturationZones,
 } from '../../components/lab/properties.ts';
 import { differentiate, locateKinks } from '../../src/symbolic/index.ts';
-import { expectClose } from '../symbolic/close.ts';
+import { expectClose } from '../support/float.ts';
 
 function propertiesOf(f: string, params: Record<string, number> = {}) {
   const r = differentiate(f);

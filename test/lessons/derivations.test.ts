@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derivationView, parseDerivation } from '../../components/derivation/derivation-view.ts';
 import { derivationSchema } from '../../src/content/derivation-schema.ts';
 import { activationIds } from '../../src/math/index.ts';
-import { binary, call, compare, cond, derivative, isBinary, neg, num, toText } from '../../src/symbolic/index.ts';
+import { children, isBinary, num, toText, withChildren } from '../../src/symbolic/index.ts';
 import type { Expr } from '../../src/symbolic/index.ts';
 import {
   checkAgainstActivation,
@@ -122,25 +122,13 @@ describe('derivationSchema', () => {
 /** A copy of `e` with the node `target` (by identity) replaced. */
 function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
   if (e === target) return by;
-  const r = (x: Expr): Expr => replaceNode(x, target, by);
-  switch (e.kind) {
-    case 'number':
-    case 'name':
-    case 'constant':
-      return e;
-    case 'neg':
-      return neg(r(e.arg));
-    case 'derivative':
-      return derivative(e.variable, r(e.arg));
-    case 'call':
-      return call(e.name, e.args.map(r));
-    case 'compare':
-      return compare(e.op, r(e.left), r(e.right));
-    case 'cond':
-      return cond(r(e.test), r(e.then), r(e.otherwise));
-    default:
-      return binary(e.kind, r(e.left), r(e.right));
-  }
+  const kids = children(e);
+  return kids.length === 0
+    ? e
+    : withChildren(
+        e,
+        kids.map((x) => replaceNode(x, target, by)),
+      );
 }
 
 /** Number nodes that are an exponent, a factor or a numerator/denominator: changing one changes the function (none of ours sits in an additive constant under d/dz). */

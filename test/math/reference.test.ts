@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { activationIds, activations, type ActivationId } from '../../src/math/index.ts';
 import { referenceCases, referenceDps } from './reference.ts';
-import { relativeError, ulpDistance } from './ulp.ts';
+import { relativeError, ulpDistance } from '../support/float.ts';
 
 /** The bound from the issue: 4 ulp of the correctly rounded value; GELU, GELU-tanh, Mish 1e-12 relative. */
 const MAX_ULP = 4;

@@ -9,7 +9,7 @@ import {
   type ActivationId,
 } from '../../src/math/index.ts';
 import { referenceMaxDerivative } from './reference.ts';
-import { ulpDistance } from './ulp.ts';
+import { ulpDistance } from '../support/float.ts';
 
 describe('sampleGrid', () => {
   it('is uniform, includes both ends exactly, and inserts kinks sorted without duplicates', () => {

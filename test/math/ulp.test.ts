@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeError, ulpDistance } from './ulp.ts';
+import { relativeError, ulpDistance } from '../support/float.ts';
 
 const MIN_SUBNORMAL = 5e-324;
 

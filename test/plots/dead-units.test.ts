@@ -5,7 +5,7 @@ import {
   deadUnitsData,
   describeDeadUnits,
 } from '../../components/plots/specs/dead-units-spec.ts';
-import { relativeError } from '../math/ulp.ts';
+import { relativeError } from '../support/float.ts';
 
 // References from mpmath (mp.dps = 30, rounded to the nearest double): ncdf(1), ncdf(log(0.01)), ncdf((log(0.001) + 1)/2).
 const PHI_1 = 0.8413447460685429;

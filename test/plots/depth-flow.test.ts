@@ -9,7 +9,7 @@ import {
   LAYERS_MAX,
   type DepthFlowState,
 } from '../../components/plots/specs/depth-flow-spec.ts';
-import { relativeError } from '../math/ulp.ts';
+import { relativeError } from '../support/float.ts';
 
 const sigmoidAtZero: DepthFlowState = { activation: 'sigmoid', weight: 1, mean: 0, spread: 0, layers: 10 };
 

@@ -12,7 +12,7 @@ import {
 import { comparePlotSpec } from '../../components/plots/specs/compare-plot-spec.ts';
 import { deadUnitsSpec } from '../../components/plots/specs/dead-units-spec.ts';
 import { depthFlowSpec } from '../../components/plots/specs/depth-flow-spec.ts';
-import { relativeError } from '../math/ulp.ts';
+import { relativeError } from '../support/float.ts';
 
 const sigmoidState: ActivationPlotState = { activation: 'sigmoid', params: {}, z: 2, epsilon: 0.01, range: 8 };
 

@@ -9,7 +9,7 @@ import {
   simplify,
   toText,
 } from '../../src/symbolic/index.ts';
-import { expectClose } from './close.ts';
+import { expectClose } from '../support/float.ts';
 
 /** The simplified derivative, in the answer syntax, of inputs a student would type. */
 const derivatives: readonly [string, string][] = [

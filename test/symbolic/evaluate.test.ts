@@ -12,7 +12,7 @@ import {
   parse,
 } from '../../src/symbolic/index.ts';
 import type { Env, Expr } from '../../src/symbolic/index.ts';
-import { expectClose } from './close.ts';
+import { expectClose } from '../support/float.ts';
 import { exprArbitrary } from './arbitrary.ts';
 
 const symbols = ['g', 'alpha', 'beta', 'lambda'];
@@ -163,8 +163,9 @@ describe('the registry’s expression strings, parsed and evaluated, match the m
   });
 });
 
+// The time per plot is a benchmark (test/symbolic/evaluate.bench.ts prints it); this is a hang guard.
 describe('speed', () => {
-  it('compiles once and evaluates the sigmoid derivative at 400 points quickly', () => {
+  it('compiles once and evaluates at 400 points without re-walking the tree', () => {
     const t = tree('exp(-z)/(1+exp(-z))^2 + z > 0 ? gelu(z) : silu(z)');
     const f = compile(t);
     const start = performance.now();
@@ -172,7 +173,7 @@ describe('speed', () => {
     for (let round = 0; round < 100; round++) for (let i = 0; i < 400; i++) sum += f({ z: -8 + i / 25 });
     const perPlot = (performance.now() - start) / 100;
     expect(Number.isFinite(sum)).toBe(true);
-    // A generous bound (the measured figure is ~0.05 ms): catches accidental re-parsing or quadratic work.
-    expect(perPlot).toBeLessThan(5);
+    // Generous (the benchmark measures ~0.05 ms): only re-parsing or quadratic work comes near it.
+    expect(perPlot).toBeLessThan(50);
   });
 });

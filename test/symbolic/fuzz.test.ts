@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_LENGTH, parse, toText } from '../../src/symbolic/index.ts';
+import { functionList, MAX_INPUT_LENGTH, parse, toText } from '../../src/symbolic/index.ts';
 import { ARBITRARY_SYMBOLS } from './arbitrary.ts';
 
 /** Fragments of the language and of likely hostile or mistaken input. */
@@ -41,19 +41,10 @@ const fragments = [
   '!',
   '|',
   '\\',
-  'exp',
-  'log',
-  'ln',
-  'tanh',
+  // Every function of the language and its aliases, from the table.
+  ...functionList.flatMap((f) => [f.name, ...(f.aliases ?? [])]),
   'tanh^2',
   'tanh^-1',
-  'sech',
-  'sigmoid',
-  'σ',
-  'max',
-  'min',
-  'leaky_relu',
-  'erf',
   ' ',
   '\t',
   '\n',

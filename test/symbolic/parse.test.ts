@@ -281,11 +281,14 @@ describe('parse: limits', () => {
     }
   });
 
-  it('refuses very long input quickly', () => {
+  it('refuses very long input before reading it (a hang guard, not a benchmark)', () => {
     const start = performance.now();
     const r = parse('('.repeat(1_000_000));
     expect(r.ok).toBe(false);
-    expect(performance.now() - start).toBeLessThan(50);
+    // Refused by its length, at the limit: no token of the million was read.
+    if (!r.ok) expect(r.error.position).toBe(MAX_INPUT_LENGTH);
+    // Generous: only a hang (tokenising a million parentheses recursively) comes near it.
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ulpDistance } from '../math/ulp.ts';
+import { ulpDistance } from '../support/float.ts';
 import { DATASET_NAMES, datasets, regressionCurve, TrainError } from '../../src/train/index.ts';
 
 describe('datasets', () => {

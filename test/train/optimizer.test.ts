@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyUpdate, createOptimizerState } from '../../src/train/optimizer.ts';
-import { relativeError } from '../math/ulp.ts';
+import { relativeError } from '../support/float.ts';
 
 describe('optimizers', () => {
   it('sgd: θ − ηg', () => {

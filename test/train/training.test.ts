@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ulpDistance } from '../math/ulp.ts';
+import { ulpDistance } from '../support/float.ts';
 import { accuracy, circles, createNetwork, xor, type Dataset, type NetworkSpec } from '../../src/train/index.ts';
 
 function train(spec: Omit<NetworkSpec, 'loss'>, data: Dataset, steps: number, learningRate = 0.01) {

@@ -26,6 +26,15 @@ export interface ActivationPlotState {
   readonly range: number;
 }
 
+/** What an `<ActivationPlot>` shows when a prop is omitted: sigmoid at z = 1, ε = 0.01, z ∈ [−8, 8], the registry's parameters. */
+export const activationPlotDefaults: ActivationPlotState = {
+  activation: 'sigmoid',
+  params: {},
+  z: 1,
+  epsilon: 0.01,
+  range: 8,
+};
+
 /** Points per curve: the benchmark's 2 curves × 400 points. */
 export const CURVE_POINTS = 400;
 export const RANGE_MIN = 1;

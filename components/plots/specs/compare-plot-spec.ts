@@ -19,6 +19,13 @@ export interface ComparePlotState {
   readonly range: number;
 }
 
+/** What a `<ComparePlot>` shows when a prop is omitted: the derivatives of sigmoid, tanh, ReLU and SiLU on [−6, 6]. */
+export const comparePlotDefaults: ComparePlotState = {
+  ids: ['sigmoid', 'tanh', 'relu', 'silu'],
+  curve: 'derivative',
+  range: 6,
+};
+
 export function normalizeCompareState(state: ComparePlotState): ComparePlotState {
   // Known ids only, first occurrence kept.
   const ids = state.ids.filter((id, i) => activationIds.includes(id) && state.ids.indexOf(id) === i);

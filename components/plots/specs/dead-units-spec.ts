@@ -13,6 +13,9 @@ export interface DeadUnitsState {
   readonly epsilon: number;
 }
 
+/** What `<DeadUnits>` shows when a prop is omitted: b = 0, s = 1, dead meaning g′ exactly 0. */
+export const deadUnitsDefaults: DeadUnitsState = { bias: 0, spread: 1, epsilon: 0 };
+
 /** The activations compared (default parameters). */
 export const DEAD_UNIT_IDS: readonly ActivationId[] = ['relu', 'leaky-relu', 'elu'];
 export const BIAS_LIMIT = 3;

@@ -21,6 +21,9 @@ export interface DepthFlowState {
   readonly layers: number;
 }
 
+/** What `<DepthFlow>` shows when a prop is omitted: ten sigmoid layers, w = 1, every unit at z = 0. */
+export const depthFlowDefaults: DepthFlowState = { activation: 'sigmoid', weight: 1, mean: 0, spread: 0, layers: 10 };
+
 export const DEPTH_PATHS = 24;
 export const DEPTH_SEED = 20_240_601;
 export const LAYERS_MAX = 50;

@@ -51,7 +51,6 @@ export const elu: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C1',
   },
   origin: {

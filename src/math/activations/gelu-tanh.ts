@@ -53,7 +53,6 @@ export const geluTanh: Activation = {
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

@@ -37,7 +37,6 @@ export const gelu: Activation = {
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

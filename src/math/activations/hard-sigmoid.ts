@@ -42,7 +42,6 @@ export const hardSigmoid: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: true,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

@@ -39,7 +39,6 @@ export const hardSwish: Activation = {
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

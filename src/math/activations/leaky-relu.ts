@@ -42,7 +42,6 @@ export const leakyRelu: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

@@ -58,7 +58,6 @@ export const mish: Activation = {
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

@@ -24,7 +24,6 @@ export const relu: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

@@ -40,7 +40,6 @@ export const relu6: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

@@ -68,7 +68,6 @@ export const selu: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: false,
     smoothness: 'C0',
   },
   origin: {

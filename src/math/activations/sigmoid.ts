@@ -25,7 +25,6 @@ export const sigmoid: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: true,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

@@ -68,7 +68,6 @@ export const silu: Activation = {
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

@@ -52,7 +52,6 @@ export const softplus: Activation = {
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

@@ -28,7 +28,6 @@ export const softsign: Activation = {
     monotonic: true,
     zeroCentred: true,
     pointSymmetric: true,
-    smooth: false,
     smoothness: 'C1',
   },
   origin: {

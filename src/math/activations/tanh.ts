@@ -25,7 +25,6 @@ export const tanh: Activation = {
     monotonic: true,
     zeroCentred: true,
     pointSymmetric: true,
-    smooth: true,
     smoothness: 'Cinf',
   },
   origin: {

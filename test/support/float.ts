@@ -1,4 +1,8 @@
-/** Test helpers: distance between doubles in units in the last place, and a relative-error check. */
+/**
+ * The tests' one float helper: distance between doubles in units in the last place, relative
+ * error, and `expectClose`. Floats are never compared with toBe.
+ */
+import { expect } from 'vitest';
 
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
@@ -28,4 +32,24 @@ export function ulpDistance(a: number, b: number): number {
 export function relativeError(a: number, b: number): number {
   if (a === b) return 0;
   return Math.abs(a - b) / Math.abs(b);
+}
+
+/**
+ * Asserts |actual − expected| ≤ rel·max(|expected|, 1e-300), or both NaN, or equal infinities.
+ * Floats are never compared with toBe.
+ */
+export function expectClose(actual: number, expected: number, rel = 1e-12, label = ''): void {
+  if (Number.isNaN(expected)) {
+    expect(actual, label).toBeNaN();
+    return;
+  }
+  if (!Number.isFinite(expected)) {
+    expect(actual === expected, `${label}: ${actual} should be ${expected}`).toBe(true);
+    return;
+  }
+  const scale = Math.max(Math.abs(expected), 1e-300);
+  const error = Math.abs(actual - expected) / scale;
+  expect(error <= rel, `${label}: ${actual} vs ${expected} (relative error ${error.toExponential(2)} > ${rel})`).toBe(
+    true,
+  );
 }
