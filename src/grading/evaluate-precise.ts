@@ -364,6 +364,9 @@ function compileNode(
     }
     case 'derivative':
       throw new Unsupported('derivative');
+    case 'sum':
+    case 'delta':
+      throw new Unsupported(e.kind);
     case 'call': {
       const args = e.args.map(build);
       const elementary = ELEMENTARY.get(e.name);

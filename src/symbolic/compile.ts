@@ -1,6 +1,6 @@
 import type { Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
-import { compareValues, EvaluationError, lookup } from './evaluate.ts';
+import { compareValues, EvaluationError, INDEXED_MESSAGE, lookup } from './evaluate.ts';
 import type { Env } from './evaluate.ts';
 
 /** A compiled expression: the same value as `evaluate(expr, env)`, without re-walking the tree. */
@@ -82,6 +82,11 @@ export function compile(e: Expr): CompiledExpr {
           'derivative',
           'a d/dz(…) node has no value here; the step checker evaluates it numerically',
         );
+      };
+    case 'sum':
+    case 'delta':
+      return () => {
+        throw new EvaluationError('indexed', INDEXED_MESSAGE);
       };
   }
 }

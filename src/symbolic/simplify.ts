@@ -1,4 +1,4 @@
-import { add, call, children, cond, derivative, div, mul, neg, num, pow, sub, compare } from './expr.ts';
+import { add, call, children, cond, derivative, div, kronecker, mul, neg, num, pow, sub, sumOver, compare } from './expr.ts';
 import type { Expr } from './expr.ts';
 import { equalTrees } from './equal-trees.ts';
 
@@ -146,6 +146,8 @@ function pass(e: Expr, light: boolean): Expr {
     case 'name':
     case 'constant':
     case 'derivative':
+    case 'sum':
+    case 'delta':
       return e;
     case 'neg':
       return simplifyNeg(neg(pass(e.arg, light)));
@@ -461,6 +463,10 @@ export function withChildren(e: Expr, next: readonly Expr[]): Expr {
       return compare(e.op, at(0), at(1));
     case 'cond':
       return cond(at(0), at(1), at(2));
+    case 'sum':
+      return sumOver(e.index, at(0), at(1), at(2));
+    case 'delta':
+      return kronecker(at(0), at(1));
     default:
       return { add, sub, mul, div, pow }[e.kind](at(0), at(1));
   }

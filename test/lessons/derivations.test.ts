@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { derivationView, parseDerivation } from '../../components/derivation/derivation-view.ts';
 import { derivationSchema } from '../../src/content/derivation-schema.ts';
 import { activationIds } from '../../src/math/index.ts';
-import { binary, call, compare, cond, derivative, isBinary, neg, num, toText } from '../../src/symbolic/index.ts';
+import {
+  binary,
+  call,
+  compare,
+  cond,
+  derivative,
+  isBinary,
+  kronecker,
+  neg,
+  num,
+  sumOver,
+  toText,
+} from '../../src/symbolic/index.ts';
 import type { Expr } from '../../src/symbolic/index.ts';
 import {
   checkAgainstActivation,
@@ -138,6 +150,10 @@ function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
       return compare(e.op, r(e.left), r(e.right));
     case 'cond':
       return cond(r(e.test), r(e.then), r(e.otherwise));
+    case 'sum':
+      return sumOver(e.index, r(e.from), r(e.to), r(e.body));
+    case 'delta':
+      return kronecker(r(e.i), r(e.j));
     default:
       return binary(e.kind, r(e.left), r(e.right));
   }
