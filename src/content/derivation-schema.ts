@@ -62,7 +62,9 @@ export const indexedDerivationSchema = z
     /** The lengths n to check, e.g. `[2, 3, 4, 5]`. */
     sizes: z.array(z.number().int().min(1).max(8)).min(1),
     /** Vectors defined componentwise, keyed by a component: `{ s_k: 'exp(z_k)/sum(m, 1, n, exp(z_m))' }`. */
-    define: z.record(z.string().regex(/^[A-Za-z]_[A-Za-z]$/, 'must be a component such as "s_k"'), z.string().min(1)).default({}),
+    define: z
+      .record(z.string().regex(/^[A-Za-z]_[A-Za-z]$/, 'must be a component such as "s_k"'), z.string().min(1))
+      .default({}),
     /** Vectors sampled as probability vectors (positive, summing to 1), such as a one-hot target's smoothing `y`. */
     simplex: z.array(letter).default([]),
   })

@@ -26,7 +26,8 @@ export interface ExpandError {
   readonly message: string;
 }
 
-export type ExpandResult = { readonly ok: true; readonly tree: Expr } | { readonly ok: false; readonly error: ExpandError };
+export type ExpandResult =
+  { readonly ok: true; readonly tree: Expr } | { readonly ok: false; readonly error: ExpandError };
 
 /** At most this many terms after expanding every sum: a guard, far above n = 5's needs. */
 export const MAX_EXPANDED_TERMS = 20000;
@@ -64,14 +65,20 @@ export function expandIndices(tree: Expr, options: ExpandOptions): ExpandResult 
     const k = /^[0-9]+$/.test(sub) ? Number(sub) : env.get(sub);
     if (k === undefined) throw new ExpandFailure('unbound-index', `no value for the index \`${sub}\` in \`${what}\``);
     if (!Number.isInteger(k) || k < 1 || k > options.n)
-      throw new ExpandFailure('index-range', `\`${what}\` asks for component ${String(k)} of a vector of length ${String(options.n)}`);
+      throw new ExpandFailure(
+        'index-range',
+        `\`${what}\` asks for component ${String(k)} of a vector of length ${String(options.n)}`,
+      );
     return k;
   };
 
   const integer = (e: Expr, env: ReadonlyMap<string, number>, what: string): number => {
     const x = walk(e, env);
     if (x.kind !== 'number' || !Number.isInteger(x.value))
-      throw new ExpandFailure('bound-not-integer', `the ${what} must be a whole number once n and the indices are given`);
+      throw new ExpandFailure(
+        'bound-not-integer',
+        `the ${what} must be a whole number once n and the indices are given`,
+      );
     return x.value;
   };
 
@@ -87,7 +94,8 @@ export function expandIndices(tree: Expr, options: ExpandOptions): ExpandResult 
         const k = component(m[2] ?? '', env, e.name);
         const def = definitions.get(base);
         if (def === undefined) return name(`${base}_${String(k)}`);
-        if (expanding.has(base)) throw new ExpandFailure('definition-cycle', `the definition of \`${base}\` uses itself`);
+        if (expanding.has(base))
+          throw new ExpandFailure('definition-cycle', `the definition of \`${base}\` uses itself`);
         expanding.add(base);
         const body = walk(def.body, new Map([[def.index, k]]));
         expanding.delete(base);
@@ -105,7 +113,10 @@ export function expandIndices(tree: Expr, options: ExpandOptions): ExpandResult 
         for (let k = from; k <= to; k++) {
           terms++;
           if (terms > MAX_EXPANDED_TERMS)
-            throw new ExpandFailure('too-large', `more than ${String(MAX_EXPANDED_TERMS)} terms once the sums are written out`);
+            throw new ExpandFailure(
+              'too-large',
+              `more than ${String(MAX_EXPANDED_TERMS)} terms once the sums are written out`,
+            );
           const term = walk(e.body, new Map([...env, [e.index, k]]));
           total = total === undefined ? term : add(total, term);
         }
@@ -135,7 +146,10 @@ export function expandIndices(tree: Expr, options: ExpandOptions): ExpandResult 
     const env = new Map<string, number>();
     for (const [k, v] of Object.entries(options.indices)) {
       if (!Number.isInteger(v) || v < 1 || v > options.n)
-        return { ok: false, error: { code: 'index-range', message: `index ${k} = ${String(v)} is outside 1…${String(options.n)}` } };
+        return {
+          ok: false,
+          error: { code: 'index-range', message: `index ${k} = ${String(v)} is outside 1…${String(options.n)}` },
+        };
       env.set(k, v);
     }
     return { ok: true, tree: walk(tree, env) };

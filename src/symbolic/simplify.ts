@@ -1,4 +1,19 @@
-import { add, call, children, cond, derivative, div, kronecker, mul, neg, num, pow, sub, sumOver, compare } from './expr.ts';
+import {
+  add,
+  call,
+  children,
+  cond,
+  derivative,
+  div,
+  kronecker,
+  mul,
+  neg,
+  num,
+  pow,
+  sub,
+  sumOver,
+  compare,
+} from './expr.ts';
 import type { Expr } from './expr.ts';
 import { equalTrees } from './equal-trees.ts';
 

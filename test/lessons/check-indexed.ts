@@ -29,7 +29,8 @@ export interface Instance {
 /** Every assignment of the free indices to 1…n. */
 function assignments(indices: readonly string[], n: number): Record<string, number>[] {
   let out: Record<string, number>[] = [{}];
-  for (const index of indices) out = out.flatMap((a) => Array.from({ length: n }, (_, k) => ({ ...a, [index]: k + 1 })));
+  for (const index of indices)
+    out = out.flatMap((a) => Array.from({ length: n }, (_, k) => ({ ...a, [index]: k + 1 })));
   return out;
 }
 
@@ -53,7 +54,13 @@ export function instances(id: string, data: Derivation, indexed: IndexedDerivati
         const expanded = expandIndices(name(data.variable), { n, indices, vectors: indexed.vectors });
         const variable = expanded.ok && expanded.tree.kind === 'name' ? expanded.tree.name : data.variable;
         const idx = Object.entries(indices).map(([k, v]) => `${k} = ${String(v)}`);
-        out.push({ n, indices, point, variable, label: [`n = ${String(n)}`, ...idx, `point ${String(p + 1)}`].join(', ') });
+        out.push({
+          n,
+          indices,
+          point,
+          variable,
+          label: [`n = ${String(n)}`, ...idx, `point ${String(p + 1)}`].join(', '),
+        });
       }
     }
   }
@@ -167,7 +174,8 @@ export function checkIndexedResult(
   const all = instances(d.id, d.data, indexed);
   for (const at of all) {
     const made = instantiate(parsed, indexed, define, at);
-    if ('error' in made) return { failures: [`${where(made.step)} (${at.label}): ${made.error}`], comparisons, entries: 0 };
+    if ('error' in made)
+      return { failures: [`${where(made.step)} (${at.label}): ${made.error}`], comparisons, entries: 0 };
     const first = made.trees[0];
     const result = made.trees[made.trees.length - 1];
     if (first?.kind !== 'derivative' || result === undefined) return { failures: [], comparisons, entries: 0 };

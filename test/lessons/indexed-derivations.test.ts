@@ -10,9 +10,11 @@ import type { LoadedDerivation } from './check-derivation.ts';
  */
 const uses = derivationUses('content/lessons');
 const lessonOf = (id: string): string => uses.get(id)?.[0] ?? '(no lesson)';
-const whereIn = (d: LoadedDerivation) => (step: string) => `lesson ${lessonOf(d.id)} › derivation ${d.id} › step ${step}`;
+const whereIn = (d: LoadedDerivation) => (step: string) =>
+  `lesson ${lessonOf(d.id)} › derivation ${d.id} › step ${step}`;
 
-const check = (d: LoadedDerivation) => checkIndexedSteps(d, parseDerivation(d.id, d.data), parameterSets(d.data), whereIn(d));
+const check = (d: LoadedDerivation) =>
+  checkIndexedSteps(d, parseDerivation(d.id, d.data), parameterSets(d.data), whereIn(d));
 const result = (d: LoadedDerivation) =>
   checkIndexedResult(d, parseDerivation(d.id, d.data), parameterSets(d.data), whereIn(d));
 
@@ -36,7 +38,11 @@ describe('the softmax Jacobian, entry by entry', () => {
   });
 
   it('samples different points for different entries', () => {
-    const all = instances(d.id, d.data, d.data.indexed ?? { vectors: [], indices: [], sizes: [], define: {}, simplex: [] });
+    const all = instances(
+      d.id,
+      d.data,
+      d.data.indexed ?? { vectors: [], indices: [], sizes: [], define: {}, simplex: [] },
+    );
     const points = new Set(all.map((a) => JSON.stringify(a.point)));
     expect(points.size).toBe(all.length);
     expect(new Set(all.map((a) => a.variable))).toEqual(new Set(['z_1', 'z_2', 'z_3', 'z_4', 'z_5']));
@@ -75,6 +81,8 @@ describe('a broken indexed derivation', () => {
     );
   });
   it('and its last line disagrees with derive()', () => {
-    expect(result(broken).failures[0]).toMatch(/step in-terms-of-s \(n = 2, i = 1, j = 2, point 1\): the last step gives/);
+    expect(result(broken).failures[0]).toMatch(
+      /step in-terms-of-s \(n = 2, i = 1, j = 2, point 1\): the last step gives/,
+    );
   });
 });

@@ -40,14 +40,19 @@ describe('the two gradients of a sigmoid output unit, against 50-digit arithmeti
 
   it('the squared-error gradient for y = 1 is never larger in size than 8/27, reached at z = −ln 2', () => {
     expectClose(squaredErrorGradient(-Math.log(2), 1), -8 / 27, 1e-14);
-    for (let z = -12; z <= 12; z += 0.01) expect(Math.abs(squaredErrorGradient(z, 1))).toBeLessThanOrEqual(8 / 27 + 1e-15);
+    for (let z = -12; z <= 12; z += 0.01)
+      expect(Math.abs(squaredErrorGradient(z, 1))).toBeLessThanOrEqual(8 / 27 + 1e-15);
   });
 });
 
 describe('softmax', () => {
   it('sums to 1, does not overflow, and two logits (z, 0) give the sigmoid', () => {
     const s = softmax([1000, 999, -5]);
-    expectClose(s.reduce((a, b) => a + b, 0), 1, 1e-15);
+    expectClose(
+      s.reduce((a, b) => a + b, 0),
+      1,
+      1e-15,
+    );
     expectClose(s[0] ?? NaN, 1 / (1 + Math.exp(-1) + Math.exp(-1005)), 1e-15);
     expectClose(softmax([2.5, 0])[0] ?? NaN, 1 / (1 + Math.exp(-2.5)), 1e-15);
   });
@@ -80,8 +85,10 @@ describe('the loss-gradient plot', () => {
 
   it('says in words what it shows, with the numbers of the point', () => {
     const text = describeLossGradient(state);
-    expect(text).toContain('At z = −10, cross-entropy gives −1 and squared error −9.08 × 10⁻⁵.');
+    expect(text).toContain('At z = −10, cross-entropy gives −0.99995 and squared error −9.08 × 10⁻⁵.');
     expect(text).toContain('largest in size at z = −0.69, where it is −0.296');
-    expect(describeLossGradient({ target: 0, z: 10, range: 12 })).toContain('At z = 10, cross-entropy gives 1 and squared error 9.08 × 10⁻⁵.');
+    expect(describeLossGradient({ target: 0, z: 10, range: 12 })).toContain(
+      'At z = 10, cross-entropy gives 0.99995 and squared error 9.08 × 10⁻⁵.',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { crossEntropyGradient, squaredErrorGradient } from '../../../src/math/index.ts';
-import { formatNumber, formatZ } from '../format.ts';
+import { formatNumber, formatReadout, formatZ } from '../format.ts';
 import { MUTED, seriesStyle } from '../palette.ts';
 import { dot, line, ruleX, ruleY, type PlotOptions } from '../plot-marks.ts';
 import { CURVE_POINTS } from './activation-plot-spec.ts';
@@ -39,19 +39,29 @@ export function lossGradientData(state: LossGradientState): LossGradientData {
   };
 }
 
-export function lossGradientSpec(state: LossGradientState, data: LossGradientData = lossGradientData(state)): PlotOptions {
+export function lossGradientSpec(
+  state: LossGradientState,
+  data: LossGradientData = lossGradientData(state),
+): PlotOptions {
   const curves = [data.crossEntropy, data.squaredError];
   const at = [crossEntropyGradient(state.z, state.target), squaredErrorGradient(state.z, state.target)];
   return {
     ...plotFrame,
     x: { domain: [-state.range, state.range], ...xAxis('logit z') },
-    y: { domain: state.target === 1 ? [-1.05, 0.05] : [-0.05, 1.05], label: `∂L/∂z for y = ${String(state.target)}`, grid: true },
+    y: {
+      domain: state.target === 1 ? [-1.05, 0.05] : [-0.05, 1.05],
+      label: `∂L/∂z for y = ${String(state.target)}`,
+      grid: true,
+    },
     marks: [
       ruleY([0], { stroke: MUTED }),
       ruleX([state.z], { stroke: MUTED, strokeDasharray: '2 3' }),
       ...curves.map((values, i) => {
         const { stroke, dash } = seriesStyle(i);
-        return line({ length: values.length }, { x: data.z, y: values, stroke, strokeWidth: 2.5, strokeDasharray: dash });
+        return line(
+          { length: values.length },
+          { x: data.z, y: values, stroke, strokeWidth: 2.5, strokeDasharray: dash },
+        );
       }),
       ...at.map((v, i) => dot([[state.z, v]], { fill: seriesStyle(i).stroke, stroke: 'var(--bg)', r: 5 })),
     ],
@@ -68,7 +78,10 @@ function steepest(data: LossGradientData): { z: number; value: number } {
 }
 
 /** The plot in words, with the numbers computed from the same functions as the curves. */
-export function describeLossGradient(state: LossGradientState, data: LossGradientData = lossGradientData(state)): string {
+export function describeLossGradient(
+  state: LossGradientState,
+  data: LossGradientData = lossGradientData(state),
+): string {
   const y = state.target;
   const z = formatZ(state.z);
   const ce = crossEntropyGradient(state.z, y);
@@ -76,8 +89,8 @@ export function describeLossGradient(state: LossGradientState, data: LossGradien
   const top = steepest(data);
   return (
     `The gradient of the loss by the logit z, for target y = ${String(y)} and z from ${formatNumber(-state.range)} to ${formatNumber(state.range)}. ` +
-    `At z = ${z}, cross-entropy gives ${formatNumber(ce)} and squared error ${formatNumber(se)}. ` +
-    `The cross-entropy gradient σ(z) − ${String(y)} runs from ${formatNumber(data.crossEntropy[0] ?? NaN)} to ${formatNumber(data.crossEntropy[data.crossEntropy.length - 1] ?? NaN)}: ` +
+    `At z = ${z}, cross-entropy gives ${formatReadout(ce)} and squared error ${formatReadout(se)}. ` +
+    `The cross-entropy gradient σ(z) − ${String(y)} runs from ${formatReadout(data.crossEntropy[0] ?? NaN)} to ${formatNumber(data.crossEntropy[data.crossEntropy.length - 1] ?? NaN)}: ` +
     `it is largest where the output is most wrong. ` +
     `The squared-error gradient is largest in size at z = ${formatZ(top.z)}, where it is ${formatNumber(top.value)}, and falls towards 0 on both sides, also where the output is wrong.`
   );
