@@ -149,6 +149,24 @@ export const derivationSchema = z
         }
       }
     });
+    const indexed = d.indexed;
+    if (indexed !== undefined) {
+      // The check differentiates by one component: the variable is `<vector>_<free index>` (z_j).
+      const m = /^([A-Za-z])_([A-Za-z])$/.exec(d.variable);
+      if (m === null || !indexed.vectors.includes(m[1] ?? '') || !indexed.indices.includes(m[2] ?? '')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `variable "${d.variable}" must be a component such as z_j: a vector of indexed.vectors and an index of indexed.indices`,
+          path: ['variable'],
+        });
+      }
+      const named = [...Object.keys(indexed.define).map((k) => k.slice(0, 1)), ...indexed.simplex];
+      for (const v of named) {
+        if (!indexed.vectors.includes(v)) {
+          ctx.addIssue({ code: 'custom', message: `"${v}" is not in indexed.vectors`, path: ['indexed'] });
+        }
+      }
+    }
     for (const name of Object.keys(d.symbolTeX)) {
       if (!Object.hasOwn(d.params, name) && !Object.hasOwn(d.define, name)) {
         ctx.addIssue({

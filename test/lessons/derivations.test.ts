@@ -107,6 +107,14 @@ describe('derivationSchema', () => {
       { id: 'power', expression: '2*z', rule: 'power' },
     ],
   };
+  it('accepts an indexed derivation and fills its defaults', () => {
+    const d = derivationSchema.parse({
+      ...valid,
+      variable: 'z_j',
+      indexed: { vectors: ['z'], indices: ['j'], sizes: [2, 3] },
+    });
+    expect(d.indexed).toEqual({ vectors: ['z'], indices: ['j'], sizes: [2, 3], define: {}, simplex: [] });
+  });
   it('accepts a minimal derivation and fills the defaults', () => {
     const d = derivationSchema.parse(valid);
     expect(d.variable).toBe('z');
@@ -126,6 +134,19 @@ describe('derivationSchema', () => {
     ['checkParams naming an unknown parameter', { ...valid, params: { alpha: 1 }, checkParams: [{ beta: 2 }] }],
     ['symbolTeX for a symbol that is neither a parameter nor defined', { ...valid, symbolTeX: { g: 'g(z)' } }],
     ['an infinite kink', { ...valid, kinks: [Number.POSITIVE_INFINITY] }],
+    [
+      'an indexed derivation whose variable is not a component',
+      { ...valid, indexed: { vectors: ['z'], indices: ['j'], sizes: [2] } },
+    ],
+    [
+      'an indexed derivation defining a vector it does not declare',
+      { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [2], define: { s_k: 'z_k' } } },
+    ],
+    [
+      'an indexed derivation with no sizes',
+      { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [] } },
+    ],
+    ['an indexed size of 0', { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [0] } }],
   ])('refuses %s', (_label, input) => {
     expect(derivationSchema.safeParse(input).success).toBe(false);
   });

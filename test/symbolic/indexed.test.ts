@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   derive,
@@ -138,5 +139,48 @@ describe('expandIndices', () => {
 
   it('an empty sum is 0', () => {
     expect(toText(expand(read('sum(k, 2, 1, z_k)'), 3, {}))).toBe('0');
+  });
+});
+
+describe('indexed parsing never throws', () => {
+  // Fragments of the indexed syntax and of mistakes with it, joined at random.
+  const fragments = [
+    'z_i',
+    'z_j',
+    'z_k',
+    's_1',
+    'z_0',
+    'z_q',
+    'delta',
+    'sum',
+    'n',
+    'i',
+    'k',
+    '(',
+    ')',
+    ',',
+    '1',
+    '+',
+    '*',
+    '^',
+    '-',
+    'exp',
+    'd/dz_j',
+    ' ',
+  ];
+  it('returns a tree or an error with a code, and a tree prints back to itself', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const r = parse(text, { indexed, variable: 'z_j', derivatives: true });
+        if (!r.ok) {
+          expect(typeof r.error.code).toBe('string');
+          return;
+        }
+        const again = parse(toText(r.tree), { indexed, variable: 'z_j', derivatives: true });
+        expect(again.ok && toText(again.tree)).toBe(toText(r.tree));
+      }),
+      { numRuns: 2000, seed: 18 },
+    );
   });
 });
