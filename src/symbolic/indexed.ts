@@ -85,13 +85,13 @@ export function readIndexed(host: IndexedHost, t: Token, options: IndexedOptions
     host.next();
     return name(t.text);
   }
-  if (t.text === 'delta' && isOp(host.peek(1), '(')) return readDelta(host, t, isIndex);
-  if (t.text === 'sum' && isOp(host.peek(1), '(')) return readSum(host, t, options, bound);
+  if (t.text === 'delta' && isOp(host.peek(1), '(')) return readDelta(host, isIndex);
+  if (t.text === 'sum' && isOp(host.peek(1), '(')) return readSum(host, options, bound);
   return undefined;
 }
 
 /** `delta(i, j)`: each argument an index or a component number. */
-function readDelta(host: IndexedHost, t: Token, isIndex: (x: string) => boolean): Expr {
+function readDelta(host: IndexedHost, isIndex: (x: string) => boolean): Expr {
   host.next();
   host.next();
   const args: Expr[] = [];
@@ -109,7 +109,7 @@ function readDelta(host: IndexedHost, t: Token, isIndex: (x: string) => boolean)
 }
 
 /** `sum(k, from, to, body)`: k a new letter, bound in body only. */
-function readSum(host: IndexedHost, t: Token, options: IndexedOptions, bound: string[]): Expr {
+function readSum(host: IndexedHost, options: IndexedOptions, bound: string[]): Expr {
   const hint = 'write sum(k, 1, n, exp(z_k))';
   host.next();
   host.next();
