@@ -26,6 +26,11 @@ import {
 import type { LoadedDerivation } from './check-derivation.ts';
 
 const derivations = loadDerivations('content/derivations');
+/**
+ * A derivation about vectors is checked at a few hundred instances (n, indices, point), which takes
+ * seconds, not milliseconds, on a loaded machine: a budget for the slowest case, not a timing goal.
+ */
+const INDEXED_TIMEOUT = 60_000;
 const uses = derivationUses('content/lessons');
 const lessonOf = (id: string): string => uses.get(id)?.[0] ?? '(no lesson)';
 
@@ -34,11 +39,15 @@ describe('every derivation in content/derivations', () => {
     expect(derivations.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(derivations)('$id: every step equals the one before it', (d) => {
-    const { failures, comparisons } = checkSteps(d, lessonOf(d.id));
-    expect(failures).toEqual([]);
-    expect(comparisons).toBeGreaterThanOrEqual(d.data.steps.length - 1);
-  });
+  it.each(derivations)(
+    '$id: every step equals the one before it',
+    (d) => {
+      const { failures, comparisons } = checkSteps(d, lessonOf(d.id));
+      expect(failures).toEqual([]);
+      expect(comparisons).toBeGreaterThanOrEqual(d.data.steps.length - 1);
+    },
+    INDEXED_TIMEOUT,
+  );
 
   const withActivation = derivations.filter((d) => d.data.activation !== undefined);
   it.each(withActivation)('$id: the last step is activations[$data.activation].derivative', (d) => {
@@ -227,9 +236,13 @@ describe('the check bites: one exponent or coefficient off by a factor 1 + 1e-6'
   it('has many cases', () => {
     expect(cases.length).toBeGreaterThan(80);
   });
-  it.each(cases)('$label is rejected', ({ copy, steps }) => {
-    const { failures } = checkSteps(copy, lessonOf(copy.id));
-    expect(failures.length).toBeGreaterThan(0);
-    expect(steps.some((id) => failures[0]?.includes(`› step ${id}`))).toBe(true);
-  });
+  it.each(cases)(
+    '$label is rejected',
+    ({ copy, steps }) => {
+      const { failures } = checkSteps(copy, lessonOf(copy.id));
+      expect(failures.length).toBeGreaterThan(0);
+      expect(steps.some((id) => failures[0]?.includes(`› step ${id}`))).toBe(true);
+    },
+    INDEXED_TIMEOUT,
+  );
 });

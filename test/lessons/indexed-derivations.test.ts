@@ -18,7 +18,7 @@ const check = (d: LoadedDerivation) =>
 const result = (d: LoadedDerivation) =>
   checkIndexedResult(d, parseDerivation(d.id, d.data), parameterSets(d.data), whereIn(d));
 
-describe('the softmax Jacobian, entry by entry', () => {
+describe('the softmax Jacobian, entry by entry', { timeout: 60_000 }, () => {
   const d = loadDerivation('content/derivations/softmax-jacobian.yaml');
   // Σ n² over n = 2…5 entries, each at POINTS_PER_ENTRY points.
   const entries = (4 + 9 + 16 + 25) * POINTS_PER_ENTRY;
@@ -49,7 +49,7 @@ describe('the softmax Jacobian, entry by entry', () => {
   });
 });
 
-describe('cross-entropy after a softmax', () => {
+describe('cross-entropy after a softmax', { timeout: 60_000 }, () => {
   const d = loadDerivation('content/derivations/softmax-cross-entropy.yaml');
   it('gives s_j − y_j for every j, n = 2…5, with targets that sum to 1', () => {
     const r = check(d);
@@ -70,7 +70,7 @@ describe('cross-entropy after a softmax', () => {
   });
 });
 
-describe('a broken indexed derivation', () => {
+describe('a broken indexed derivation', { timeout: 60_000 }, () => {
   // softmax-jacobian.yaml with s_j changed to s_i in the last step: right on the diagonal, wrong off it.
   const broken = loadDerivation('test/fixtures/broken-derivation/softmax-jacobian.yaml');
   it('fails at the first off-diagonal entry, naming the step, n, i and j', () => {
