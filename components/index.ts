@@ -11,6 +11,7 @@ export { default as ActivationPlot } from './plots/ActivationPlot.astro';
 export { default as ComparePlot } from './plots/ComparePlot.astro';
 export { default as DepthFlow } from './plots/DepthFlow.astro';
 export { default as DeadUnits } from './plots/DeadUnits.astro';
+export { default as LossGradientPlot } from './plots/LossGradientPlot.astro';
 export { default as Playground } from './playground/Playground.astro';
 export { default as Notes } from './notes/Notes.astro';
 export { default as SlideBreak } from './slides/SlideBreak.astro';

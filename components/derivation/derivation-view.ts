@@ -3,7 +3,7 @@ import { katexOptions } from '../../src/build/katex-options.ts';
 import { ruleLabels } from '../../src/content/derivation-schema.ts';
 import type { Derivation, DerivationRule, DerivationStep } from '../../src/content/derivation-schema.ts';
 import { changedNodes, parse, toTeX } from '../../src/symbolic/index.ts';
-import type { Expr } from '../../src/symbolic/index.ts';
+import type { Expr, IndexedOptions } from '../../src/symbolic/index.ts';
 
 /**
  * Pure helpers shared by `Derivation.astro` (the page) and `test/lessons/derivations.test.ts` (the
@@ -42,14 +42,25 @@ export function derivationSymbols(data: Pick<Derivation, 'params' | 'define'>): 
   return [...new Set([...Object.keys(data.params), ...Object.keys(data.define)])];
 }
 
+/** The parse options for a derivation about vectors (its vectors and free indices), or undefined. */
+export function indexedOptions(data: Pick<Derivation, 'indexed'>): IndexedOptions | undefined {
+  return data.indexed === undefined ? undefined : { vectors: data.indexed.vectors, indices: data.indexed.indices };
+}
+
 /**
  * Parses every step with `derivatives: true`. Throws an Error naming the file and the step on
  * the first expression that does not parse, so a typo fails the build and the test.
  */
 export function parseDerivation(id: string, data: Derivation): ParsedStep[] {
   const symbols = derivationSymbols(data);
+  const indexed = indexedOptions(data);
   return data.steps.map((step, i) => {
-    const result = parse(step.expression, { symbols, variable: data.variable, derivatives: true });
+    const result = parse(step.expression, {
+      symbols,
+      variable: data.variable,
+      derivatives: true,
+      ...(indexed === undefined ? {} : { indexed }),
+    });
     if (!result.ok) {
       const { message, position, hint } = result.error;
       throw new Error(

@@ -1,6 +1,6 @@
 import { equivalent } from '../../src/grading/index.ts';
 import { activations } from '../../src/math/index.ts';
-import { equalTrees, name, num, parse, simplify, substitute, toText } from '../../src/symbolic/index.ts';
+import { children, equalTrees, name, num, parse, simplify, substitute, toText } from '../../src/symbolic/index.ts';
 import type { Expr } from '../../src/symbolic/index.ts';
 
 /** A form of g′ written with g = g(z), and whether it needs z besides g. */
@@ -96,6 +96,9 @@ function mentions(e: Expr, n: string): boolean {
       return e.args.some((a) => mentions(a, n));
     case 'cond':
       return mentions(e.test, n) || mentions(e.then, n) || mentions(e.otherwise, n);
+    case 'sum':
+    case 'delta':
+      return children(e).some((c) => mentions(c, n));
     default:
       return mentions(e.left, n) || mentions(e.right, n);
   }

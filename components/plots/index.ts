@@ -58,6 +58,8 @@ export {
   readDeadUnitsState,
 } from './specs/dead-units-spec.ts';
 export type { DeadUnitsData, DeadUnitsState } from './specs/dead-units-spec.ts';
+export { describeLossGradient, lossGradientData, lossGradientSpec, LOSS_LABELS } from './specs/loss-gradient-spec.ts';
+export type { LossGradientData, LossGradientState } from './specs/loss-gradient-spec.ts';
 export { paramControls } from './specs/param-controls.ts';
 export type { ParamControl } from './specs/param-controls.ts';
 export { queryReader, writeQuery } from './specs/query.ts';

@@ -46,6 +46,32 @@ export const ruleLabels: Readonly<Record<DerivationRule, string>> = {
 /** A name usable as a symbol in the answer syntax: `g`, `alpha`, `beta`, `lambda`, `y`. */
 const symbolName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be an identifier such as "g" or "alpha"');
 
+const letter = z.string().regex(/^[A-Za-z]$/, 'must be a single letter such as "z" or "i"');
+
+/**
+ * Vectors and indices for a derivation about components (`s_i`, `delta(i, j)`, `sum(k, 1, n, …)`, see
+ * src/symbolic/indexed.ts). The check instantiates every step for each size n and every value of the
+ * free indices in 1…n, at seeded points, and compares the ordinary expressions that result.
+ */
+export const indexedDerivationSchema = z
+  .object({
+    /** The vectors whose components the steps write, e.g. `[z, s]`. One letter each. */
+    vectors: z.array(letter).min(1),
+    /** The free indices, e.g. `[i, j]`: the check takes every value of each in 1…n. */
+    indices: z.array(letter).default([]),
+    /** The lengths n to check, e.g. `[2, 3, 4, 5]`. */
+    sizes: z.array(z.number().int().min(1).max(8)).min(1),
+    /** Vectors defined componentwise, keyed by a component: `{ s_k: 'exp(z_k)/sum(m, 1, n, exp(z_m))' }`. */
+    define: z
+      .record(z.string().regex(/^[A-Za-z]_[A-Za-z]$/, 'must be a component such as "s_k"'), z.string().min(1))
+      .default({}),
+    /** Vectors sampled as probability vectors (positive, summing to 1), such as a one-hot target's smoothing `y`. */
+    simplex: z.array(letter).default([]),
+  })
+  .strict();
+
+export type IndexedDerivation = z.infer<typeof indexedDerivationSchema>;
+
 /** One line of a derivation: an expression equal (as a function of the variable) to the line before. */
 export const derivationStepSchema = z
   .object({
@@ -92,6 +118,8 @@ export const derivationSchema = z
     define: z.record(symbolName, z.string().min(1)).default({}),
     /** TeX for symbols on the page, e.g. `{ g: 'g(z)' }`; default: the symbol's own name. */
     symbolTeX: z.record(symbolName, z.string().min(1)).default({}),
+    /** Set for a derivation about vectors: the steps are indexed expressions, checked entry by entry. */
+    indexed: indexedDerivationSchema.optional(),
     /** Points where some step is not differentiable (e.g. `[0]` for ReLU): the check samples both sides and skips the point itself. */
     kinks: z.array(z.number()).default([]),
     /** The lines, first to last: usually `d/dz(g)` first and the simplified derivative last. At least two. */
@@ -121,6 +149,24 @@ export const derivationSchema = z
         }
       }
     });
+    const indexed = d.indexed;
+    if (indexed !== undefined) {
+      // The check differentiates by one component: the variable is `<vector>_<free index>` (z_j).
+      const m = /^([A-Za-z])_([A-Za-z])$/.exec(d.variable);
+      if (m === null || !indexed.vectors.includes(m[1] ?? '') || !indexed.indices.includes(m[2] ?? '')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `variable "${d.variable}" must be a component such as z_j: a vector of indexed.vectors and an index of indexed.indices`,
+          path: ['variable'],
+        });
+      }
+      const named = [...Object.keys(indexed.define).map((k) => k.slice(0, 1)), ...indexed.simplex];
+      for (const v of named) {
+        if (!indexed.vectors.includes(v)) {
+          ctx.addIssue({ code: 'custom', message: `"${v}" is not in indexed.vectors`, path: ['indexed'] });
+        }
+      }
+    }
     for (const name of Object.keys(d.symbolTeX)) {
       if (!Object.hasOwn(d.params, name) && !Object.hasOwn(d.define, name)) {
         ctx.addIssue({

@@ -258,6 +258,9 @@ function compileNode(
     }
     case 'derivative':
       throw new Unsupported('derivative');
+    case 'sum':
+    case 'delta':
+      throw new Unsupported(e.kind);
     case 'call': {
       const args = e.args.map(build);
       const info = FUNCTIONS.get(e.name);

@@ -267,6 +267,9 @@ export function compileChecked(e: Expr, scope: Scope): CheckedFn {
         const f = build(node.arg);
         return (s) => richardsonDerivative(f, s);
       }
+      case 'sum':
+      case 'delta':
+        throw new Error('checker: instantiate sum(…) and delta(…) with expandIndices before comparing');
     }
   };
 

@@ -62,3 +62,4 @@ export { normalCdf, normalPdf } from './normal.ts';
 export { resolveParams } from './params.ts';
 export { lowGradientIntervals, maxAbsDerivative, sampleCurve, sampleGrid } from './sample.ts';
 export type { Curve, IntervalOptions, LowGradientOptions, SampleOptions, ScanOptions } from './sample.ts';
+export { crossEntropyGradient, softmax, squaredErrorGradient } from './output-losses.ts';

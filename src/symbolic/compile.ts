@@ -7,16 +7,20 @@ export type Env = Readonly<Record<string, number>>;
 /**
  * Thrown by {@link evaluate} and by compiled functions for trees that have no value: a `d/dz(…)`
  * node (reason `'derivative'`; only the step checker evaluates those, numerically) or a name the
- * environment does not bind to a number (reason `'unbound-name'`, a bug in the caller).
+ * environment does not bind to a number (reason `'unbound-name'`, a bug in the caller), or an
+ * indexed node, Σ or δ, that `expandIndices` has not instantiated for a concrete n (reason `'indexed'`).
  */
 export class EvaluationError extends Error {
-  readonly reason: 'derivative' | 'unbound-name';
-  constructor(reason: 'derivative' | 'unbound-name', message: string) {
+  readonly reason: 'derivative' | 'unbound-name' | 'indexed';
+  constructor(reason: 'derivative' | 'unbound-name' | 'indexed', message: string) {
     super(message);
     this.reason = reason;
     this.name = 'EvaluationError';
   }
 }
+
+/** Why a Σ or δ has no value until its indices are instantiated. */
+export const INDEXED_MESSAGE = 'a sum(…) or delta(…) has no value until its indices are given (expandIndices)';
 
 /** The value bound to `n`, refusing anything that is not an own number (never `constructor` & co). */
 export function lookup(env: Env, n: string): number {
@@ -118,6 +122,11 @@ export function compile(e: Expr): CompiledExpr {
           'derivative',
           'a d/dz(…) node has no value here; the step checker evaluates it numerically',
         );
+      };
+    case 'sum':
+    case 'delta':
+      return () => {
+        throw new EvaluationError('indexed', INDEXED_MESSAGE);
       };
   }
 }

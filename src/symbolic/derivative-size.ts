@@ -48,6 +48,10 @@ function measure(e: Expr): Measure {
       return cap(u.s + v.s + u.d + v.d + s + 6);
     case 'compare':
       return { s, d: 1 };
+    case 'delta':
+    case 'sum':
+      // Instantiated (expandIndices) before anything differentiates them; a sum of n terms ≈ n bodies.
+      return cap(parts.reduce((t, p) => t + p.d, 0) + s);
     case 'cond':
       return cap(parts.reduce((t, p) => t + p.d, 0) + s);
     case 'call': {

@@ -31,6 +31,8 @@ function sameShape(a: Expr, b: Expr): boolean {
       return b.kind === 'compare' && a.op === b.op;
     case 'derivative':
       return b.kind === 'derivative' && a.variable === b.variable;
+    case 'sum':
+      return b.kind === 'sum' && a.index === b.index;
     default:
       return a.kind === b.kind;
   }

@@ -16,7 +16,17 @@ import type { FunctionName } from './functions.ts';
  * - `call.name` is one of the whitelisted {@link FunctionName}s with an allowed number of arguments.
  */
 export type Expr =
-  NumberNode | NameNode | ConstantNode | NegNode | BinaryNode | CallNode | CompareNode | CondNode | DerivativeNode;
+  | NumberNode
+  | NameNode
+  | ConstantNode
+  | NegNode
+  | BinaryNode
+  | CallNode
+  | CompareNode
+  | CondNode
+  | DerivativeNode
+  | SumNode
+  | DeltaNode;
 
 /** A numeric literal: `value` and the text it was written as (`.5`, `1e-3`), kept for display. */
 export interface NumberNode {
@@ -85,6 +95,26 @@ export interface DerivativeNode {
   readonly arg: Expr;
 }
 
+/**
+ * `sum(k, from, to, body)`: Σ_{k=from}^{to} body, over an integer index `k` (see indexed.ts). Only in
+ * trees parsed with `indexed` options; {@link expandIndices} turns it into an ordinary sum for a concrete n.
+ */
+export interface SumNode {
+  readonly kind: 'sum';
+  /** The summation index, e.g. `k`: inside `body`, `z_k` is the k-th component. */
+  readonly index: string;
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly body: Expr;
+}
+
+/** `delta(i, j)`: the Kronecker δ_ij, 1 when the two indices are equal and 0 otherwise (see indexed.ts). */
+export interface DeltaNode {
+  readonly kind: 'delta';
+  readonly i: Expr;
+  readonly j: Expr;
+}
+
 /** A number node; `text` defaults to the shortest round-tripping decimal of `value`. */
 export function num(value: number, text: string = String(value)): NumberNode {
   return Object.freeze({ kind: 'number', value, text });
@@ -141,6 +171,16 @@ export function derivative(variable: string, arg: Expr): DerivativeNode {
   return Object.freeze({ kind: 'derivative', variable, arg });
 }
 
+/** `sum(index, from, to, body)`: Σ_{index=from}^{to} body. */
+export function sumOver(index: string, from: Expr, to: Expr, body: Expr): SumNode {
+  return Object.freeze({ kind: 'sum', index, from, to, body });
+}
+
+/** `delta(i, j)`: the Kronecker δ_ij. */
+export function kronecker(i: Expr, j: Expr): DeltaNode {
+  return Object.freeze({ kind: 'delta', i, j });
+}
+
 /** True for the five binary operator kinds. */
 export function isBinary(e: Expr): e is BinaryNode {
   return e.kind === 'add' || e.kind === 'sub' || e.kind === 'mul' || e.kind === 'div' || e.kind === 'pow';
@@ -160,6 +200,10 @@ export function children(e: Expr): readonly Expr[] {
       return e.args;
     case 'cond':
       return [e.test, e.then, e.otherwise];
+    case 'sum':
+      return [e.from, e.to, e.body];
+    case 'delta':
+      return [e.i, e.j];
     default:
       return [e.left, e.right];
   }

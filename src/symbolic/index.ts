@@ -12,6 +12,8 @@ export type {
   CompareNode,
   CondNode,
   DerivativeNode,
+  SumNode,
+  DeltaNode,
 } from './expr.ts';
 export {
   num,
@@ -28,6 +30,8 @@ export {
   compare,
   cond,
   derivative,
+  sumOver,
+  kronecker,
   isBinary,
   children,
 } from './expr.ts';
@@ -72,3 +76,7 @@ export type { TeXDefinition, TeXReadOptions, TeXReadResult } from './read-tex.ts
 export { readTeX } from './read-tex.ts';
 export type { RelationOp, TeXSide, TeXStatement, SplitResult } from './split-tex.ts';
 export { splitTeX } from './split-tex.ts';
+export type { IndexedOptions } from './indexed.ts';
+export { MAX_COMPONENT } from './indexed.ts';
+export type { ExpandOptions, ExpandResult, ExpandError } from './expand-indices.ts';
+export { expandIndices, MAX_EXPANDED_TERMS } from './expand-indices.ts';

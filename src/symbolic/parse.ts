@@ -5,6 +5,8 @@ import type { FunctionInfo } from './functions.ts';
 import { tokenize } from './lexer.ts';
 import type { Op, Token } from './lexer.ts';
 import type { ParseError } from './parse-error.ts';
+import { indexedOptionsProblem, readIndexed } from './indexed.ts';
+import type { IndexedHost, IndexedOptions } from './indexed.ts';
 
 /** Which names an expression may use, beyond numbers, `e`, `pi` and the functions. */
 export interface ParseOptions {
@@ -23,6 +25,8 @@ export interface ParseOptions {
   readonly variable?: string;
   /** Accept `d/dz(expr)` as a derivative node (lesson authoring only, never student answers). Default `false`. */
   readonly derivatives?: boolean;
+  /** Accept components `z_i`, `delta(i, j)` and `sum(k, 1, n, …)` (see indexed.ts). Default: not. */
+  readonly indexed?: IndexedOptions;
 }
 
 export type ParseResult =
@@ -141,6 +145,17 @@ class Parser {
   private readonly functionsOfVariable: ReadonlySet<string>;
   private readonly derivatives: boolean;
   private readonly text: string;
+  private readonly indexed: IndexedOptions | undefined;
+  /** Indices bound by the sums around the current token. */
+  private readonly bound: string[] = [];
+  private readonly host: IndexedHost = {
+    peek: (offset) => this.peek(offset),
+    next: () => this.next(),
+    expression: () => this.parseCond(),
+    fail: (code, message, position, hint) => {
+      throw fail(code, message, position, hint);
+    },
+  };
 
   constructor(text: string, options: ParseOptions) {
     this.text = text;
@@ -148,6 +163,7 @@ class Parser {
     this.symbols = new Set(options.symbols ?? []);
     this.functionsOfVariable = new Set(options.functionsOfVariable ?? []);
     this.derivatives = options.derivatives === true;
+    this.indexed = options.indexed;
   }
 
   parseAll(): Expr {
@@ -189,6 +205,8 @@ class Parser {
     }
     if (this.symbols.has(this.variable))
       throw fail('invalid-option', `invalid parse option: \`${this.variable}\` is both the variable and a symbol`, 0);
+    const problem = this.indexed === undefined ? undefined : indexedOptionsProblem(this.indexed);
+    if (problem !== undefined) throw fail('invalid-option', `invalid parse option: ${problem}`, 0);
   }
 
   // ── token helpers ─────────────────────────────────────────────────────────
@@ -458,6 +476,8 @@ class Parser {
       return constant(n);
     }
     if (n === 'frac' && t.tex === true) return this.parseFrac(t);
+    const indexed = this.indexed === undefined ? undefined : readIndexed(this.host, t, this.indexed, this.bound);
+    if (indexed !== undefined) return indexed;
     const fn = lookupFunction(n);
     if (fn !== undefined) return this.parseCall(t, fn);
     throw this.unknownName(t);

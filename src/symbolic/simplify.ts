@@ -147,6 +147,8 @@ function pass(e: Expr, ctx: Pass): Expr {
     case 'name':
     case 'constant':
     case 'derivative':
+    case 'sum':
+    case 'delta':
       return e;
     case 'neg':
       return simplifyNeg(neg(pass(e.arg, ctx)));

@@ -85,7 +85,17 @@ class TeXPrinter {
       case 'cond':
         return this.cases(e);
       case 'derivative':
-        return `\\frac{d}{d${nameTeX(e.variable)}}\\left(${this.print(e.arg)}\\right)`;
+        // A component of a vector (`z_j`) is one of several variables: the derivative is partial.
+        return e.variable.includes('_')
+          ? `\\frac{\\partial}{\\partial ${nameTeX(e.variable)}}\\left(${this.print(e.arg)}\\right)`
+          : `\\frac{d}{d${nameTeX(e.variable)}}\\left(${this.print(e.arg)}\\right)`;
+      case 'sum': {
+        // Σ binds like a product's factor: a sum or difference in the body is bracketed.
+        const body = this.operand(e.body, precedence(e.body) < PRECEDENCE.mul);
+        return `\\sum_{${nameTeX(e.index)}=${this.print(e.from)}}^{${this.print(e.to)}} ${body}`;
+      }
+      case 'delta':
+        return `\\delta_{${this.print(e.i)}${this.print(e.j)}}`;
     }
   }
 

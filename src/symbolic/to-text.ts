@@ -76,6 +76,10 @@ export function toText(e: Expr): string {
       return `${wrap(e.test, precedence(e.test) <= PRECEDENCE.cond)} ? ${toText(e.then)} : ${toText(e.otherwise)}`;
     case 'derivative':
       return `d/d${e.variable}(${toText(e.arg)})`;
+    case 'sum':
+      return `sum(${e.index}, ${toText(e.from)}, ${toText(e.to)}, ${toText(e.body)})`;
+    case 'delta':
+      return `delta(${toText(e.i)}, ${toText(e.j)})`;
   }
 }
 

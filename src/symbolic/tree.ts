@@ -1,4 +1,4 @@
-import { add, call, children, compare, cond, derivative, div, mul, neg, pow, sub } from './expr.ts';
+import { add, call, children, compare, cond, derivative, div, kronecker, mul, neg, pow, sub, sumOver } from './expr.ts';
 import type { Expr } from './expr.ts';
 
 /** Tree utilities: the one home of walks over `Expr` beyond `children` (expr.ts) and equality (equal-trees.ts). */
@@ -18,7 +18,13 @@ const closed = new WeakMap<Expr, boolean>();
 export function isClosed(e: Expr): boolean {
   const hit = closed.get(e);
   if (hit !== undefined) return hit;
-  const result = e.kind !== 'name' && e.kind !== 'derivative' && children(e).every(isClosed);
+  // Σ and δ have no value until their indices are instantiated (expandIndices), so never fold them.
+  const result =
+    e.kind !== 'name' &&
+    e.kind !== 'derivative' &&
+    e.kind !== 'sum' &&
+    e.kind !== 'delta' &&
+    children(e).every(isClosed);
   closed.set(e, result);
   return result;
 }
@@ -62,6 +68,10 @@ export function withChildren(e: Expr, next: readonly Expr[]): Expr {
       return compare(e.op, at(0), at(1));
     case 'cond':
       return cond(at(0), at(1), at(2));
+    case 'sum':
+      return sumOver(e.index, at(0), at(1), at(2));
+    case 'delta':
+      return kronecker(at(0), at(1));
     default:
       return { add, sub, mul, div, pow }[e.kind](at(0), at(1));
   }

@@ -132,6 +132,20 @@ describe('numeric exercises', () => {
     'sigmoid-stack-product': () => ds(0) * ds(1) * ds(-1) * ds(2),
     'tanh-slope-from-output': (v) => 1 - (v['g'] ?? NaN) ** 2,
     'slope-of-square': (v) => 2 * (v['z0'] ?? NaN),
+    // Output layers: plain-JavaScript sigmoid and softmax.
+    'gradient-ratio-saturated': (v) => (s(v['z0'] ?? NaN) - 1) / (2 * (s(v['z0'] ?? NaN) - 1) * ds(v['z0'] ?? NaN)),
+    // max over a ∈ (0, 1) of 2a(1 − a)², at a = 1/3.
+    'squared-error-largest-gradient': () => 2 * (1 / 3) * (2 / 3) ** 2,
+    'softmax-jacobian-off-diagonal': (v) => {
+      const e = [Math.exp(v['c'] ?? NaN), 1, Math.exp(-1)];
+      const total = e.reduce((a, b) => a + b, 0);
+      return -((e[0] ?? NaN) / total) * ((e[1] ?? NaN) / total);
+    },
+    'softmax-cross-entropy-gradient': (v) => {
+      const e = [Math.exp(v['c'] ?? NaN), Math.E, 1];
+      return (e[0] ?? NaN) / e.reduce((a, b) => a + b, 0) - 1;
+    },
+    'softmax-cross-entropy-other-class': () => Math.E / (Math.exp(2) + Math.E + 1),
     'sigmoid-neuron-gradient': (v) => {
       const w = v['w'] ?? NaN;
       const x = v['x'] ?? NaN;

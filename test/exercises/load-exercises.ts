@@ -13,6 +13,7 @@ export const lessonIds = [
   'wider-family',
   'misbehaving-activations',
   'stable-computation',
+  'output-layers',
 ] as const;
 
 export const exercisesDir = 'content/exercises';

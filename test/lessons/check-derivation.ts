@@ -7,6 +7,7 @@ import { derivationSchema } from '../../src/content/derivation-schema.ts';
 import type { Derivation } from '../../src/content/derivation-schema.ts';
 import { equivalent } from '../../src/grading/index.ts';
 import { activations } from '../../src/math/index.ts';
+import { checkIndexedSteps } from './check-indexed.ts';
 import { children, evaluate, parse } from '../../src/symbolic/index.ts';
 import type { Expr } from '../../src/symbolic/index.ts';
 
@@ -86,6 +87,11 @@ export function checkSteps(d: LoadedDerivation, lesson: string): CheckResult {
       failures: [`lesson ${lesson} › derivation ${d.id}: ${e instanceof Error ? e.message : String(e)}`],
       comparisons: 0,
     };
+  }
+  if (d.data.indexed !== undefined) {
+    // About vectors: every step instantiated for each n, index values and point (check-indexed.ts).
+    const r = checkIndexedSteps(d, parsed, parameterSets(d.data), where);
+    return { failures: r.failures, comparisons: r.comparisons };
   }
   const failures: string[] = [];
   let comparisons = 0;

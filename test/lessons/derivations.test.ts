@@ -14,6 +14,11 @@ import {
 import type { LoadedDerivation } from './check-derivation.ts';
 
 const derivations = loadDerivations('content/derivations');
+/**
+ * A derivation about vectors is checked at a few hundred instances (n, indices, point), which takes
+ * seconds, not milliseconds, on a loaded machine: a budget for the slowest case, not a timing goal.
+ */
+const INDEXED_TIMEOUT = 60_000;
 const uses = derivationUses('content/lessons');
 const lessonOf = (id: string): string => uses.get(id)?.[0] ?? '(no lesson)';
 
@@ -22,11 +27,15 @@ describe('every derivation in content/derivations', () => {
     expect(derivations.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(derivations)('$id: every step equals the one before it', (d) => {
-    const { failures, comparisons } = checkSteps(d, lessonOf(d.id));
-    expect(failures).toEqual([]);
-    expect(comparisons).toBeGreaterThanOrEqual(d.data.steps.length - 1);
-  });
+  it.each(derivations)(
+    '$id: every step equals the one before it',
+    (d) => {
+      const { failures, comparisons } = checkSteps(d, lessonOf(d.id));
+      expect(failures).toEqual([]);
+      expect(comparisons).toBeGreaterThanOrEqual(d.data.steps.length - 1);
+    },
+    INDEXED_TIMEOUT,
+  );
 
   const withActivation = derivations.filter((d) => d.data.activation !== undefined);
   it.each(withActivation)('$id: the last step is activations[$data.activation].derivative', (d) => {
@@ -95,6 +104,14 @@ describe('derivationSchema', () => {
       { id: 'power', expression: '2*z', rule: 'power' },
     ],
   };
+  it('accepts an indexed derivation and fills its defaults', () => {
+    const d = derivationSchema.parse({
+      ...valid,
+      variable: 'z_j',
+      indexed: { vectors: ['z'], indices: ['j'], sizes: [2, 3] },
+    });
+    expect(d.indexed).toEqual({ vectors: ['z'], indices: ['j'], sizes: [2, 3], define: {}, simplex: [] });
+  });
   it('accepts a minimal derivation and fills the defaults', () => {
     const d = derivationSchema.parse(valid);
     expect(d.variable).toBe('z');
@@ -114,6 +131,19 @@ describe('derivationSchema', () => {
     ['checkParams naming an unknown parameter', { ...valid, params: { alpha: 1 }, checkParams: [{ beta: 2 }] }],
     ['symbolTeX for a symbol that is neither a parameter nor defined', { ...valid, symbolTeX: { g: 'g(z)' } }],
     ['an infinite kink', { ...valid, kinks: [Number.POSITIVE_INFINITY] }],
+    [
+      'an indexed derivation whose variable is not a component',
+      { ...valid, indexed: { vectors: ['z'], indices: ['j'], sizes: [2] } },
+    ],
+    [
+      'an indexed derivation defining a vector it does not declare',
+      { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [2], define: { s_k: 'z_k' } } },
+    ],
+    [
+      'an indexed derivation with no sizes',
+      { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [] } },
+    ],
+    ['an indexed size of 0', { ...valid, variable: 'z_j', indexed: { vectors: ['z'], indices: ['j'], sizes: [0] } }],
   ])('refuses %s', (_label, input) => {
     expect(derivationSchema.safeParse(input).success).toBe(false);
   });
@@ -178,9 +208,13 @@ describe('the check bites: one exponent or coefficient off by a factor 1 + 1e-6'
   it('has many cases', () => {
     expect(cases.length).toBeGreaterThan(80);
   });
-  it.each(cases)('$label is rejected', ({ copy, steps }) => {
-    const { failures } = checkSteps(copy, lessonOf(copy.id));
-    expect(failures.length).toBeGreaterThan(0);
-    expect(steps.some((id) => failures[0]?.includes(`› step ${id}`))).toBe(true);
-  });
+  it.each(cases)(
+    '$label is rejected',
+    ({ copy, steps }) => {
+      const { failures } = checkSteps(copy, lessonOf(copy.id));
+      expect(failures.length).toBeGreaterThan(0);
+      expect(steps.some((id) => failures[0]?.includes(`› step ${id}`))).toBe(true);
+    },
+    INDEXED_TIMEOUT,
+  );
 });

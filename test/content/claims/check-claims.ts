@@ -2,6 +2,7 @@ import { equivalent } from '../../../src/grading/equivalent.ts';
 import type { EquivalenceResult } from '../../../src/grading/equivalent.ts';
 import {
   FUNCTIONS,
+  children,
   call,
   compare,
   compile,
@@ -371,16 +372,7 @@ function shownDigits(tex: string): number | undefined {
 
 function namesIn(e: Expr, out = new Set<string>()): Set<string> {
   if (e.kind === 'name') out.add(e.name);
-  for (const c of e.kind === 'number' || e.kind === 'name' || e.kind === 'constant'
-    ? []
-    : e.kind === 'neg' || e.kind === 'derivative'
-      ? [e.arg]
-      : e.kind === 'call'
-        ? e.args
-        : e.kind === 'cond'
-          ? [e.test, e.then, e.otherwise]
-          : [e.left, e.right])
-    namesIn(c, out);
+  for (const c of children(e)) namesIn(c, out);
   return out;
 }
 
