@@ -22,7 +22,18 @@ import {
   samePosition,
   type DeckPosition,
 } from './deck-position.ts';
-import { buildSlides, fitSlide, followFragment, previewOf, showFragments, slideOf, type Slide } from './deck-slides.ts';
+import {
+  applyFit,
+  buildSlides,
+  fitSlide,
+  followFragment,
+  previewOf,
+  showFragments,
+  slideOf,
+  type Slide,
+} from './deck-slides.ts';
+import { planQuery, planVersion, readDeckPlan, type DeckPlan } from './deck-plan.ts';
+import { deckView } from './deck-view.ts';
 import { letterbox } from './fit-scale.ts';
 import { fitText } from './fit-text.ts';
 import { keyCommand, type DeckCommand } from './key-command.ts';
@@ -55,19 +66,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.matches('input, textarea, select');
 }
 
-/**
- * A phone held upright is no projector: 1600 stage px in 390 CSS px would set the type at 9 px. There
- * the deck stays the lesson read top to bottom (the server-rendered page, in the deck's large type).
- */
-export const readingViewQuery = '(max-width: 40rem)';
-
 export async function startDeck(root: HTMLElement): Promise<void> {
   const lessonId = root.dataset['lesson'] ?? 'lesson';
   const speaker = new URLSearchParams(location.search).has('speaker');
-  if (!speaker && matchMedia(readingViewQuery).matches) {
+  if (deckView(document.documentElement) === 'reading') {
     root.dataset['mode'] = 'reading';
-    const note = root.querySelector<HTMLElement>('[data-reading-note]');
-    if (note !== null) note.hidden = false;
     return;
   }
   root.dataset['mode'] = speaker ? 'speaker' : 'audience';
@@ -91,10 +94,16 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const notesOut = required<HTMLElement>(root, '[data-notes]');
   const nextLabel = required<HTMLElement>(root, '[data-next-label]');
 
-  // Slides are cut by measured height, so measure with the real fonts (they are local: this is quick).
-  await Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, 2000))]);
+  // The build cut the slides (deck-plan.ts); without its plan (or with a stale one) the browser
+  // measures them, with the real fonts (they are local: waiting is quick).
+  const planScript = root.querySelector<HTMLScriptElement>('script[data-deck-plan]');
+  const plan = readDeckPlan(planScript?.textContent);
+  const measuring = new URLSearchParams(location.search).has(planQuery);
+  if (plan === undefined || measuring)
+    await Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, 2000))]);
   main.hidden = false;
-  const slides: Slide[] = buildSlides(source, stage);
+  const built = buildSlides(source, stage, measuring ? undefined : plan?.sections);
+  const slides: Slide[] = built.slides;
   source.remove();
   const shape = slides.map((s) => s.fragments.length);
   hud.hidden = false;
@@ -106,26 +115,60 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   let typed = '';
   let blackout = false;
 
-  // ---- fitting: after fonts load and whenever a slide's content changes (a widget draws) ----
-  const fitAll = (): void => {
-    for (const slide of slides) fitSlide(slide);
-    const current = slides[position.slide];
-    if (current !== undefined) followFragment(current, position.fragment);
-    if (speaker) renderNext();
+  // ---- fitting: lazily, the current slide and its neighbours, each once until its content changes ----
+  // Only those three are laid out (class slide-near; the others are display: none). The build's plan
+  // brings every slide's scale, so a deck opens without fitting any.
+  const fitted = new Map<Slide, number>();
+  const slideAt = new Map<Element, Slide>(slides.map((s) => [s.section, s]));
+  if (built.planned && plan !== undefined && plan.fits.length === slides.length)
+    slides.forEach((slide, i) => {
+      const scale = plan.fits[i] ?? 1;
+      applyFit(slide, scale);
+      fitted.set(slide, scale);
+    });
+  const near = (): Slide[] => [position.slide, position.slide + 1, position.slide - 1].flatMap((i) => slides[i] ?? []);
+  const fitNear = (): void => {
+    for (const slide of near()) if (!fitted.has(slide)) fitted.set(slide, fitSlide(slide));
+  };
+  /** Fits every slide not fitted yet, each laid out for the moment (print and the overview show them all). */
+  const fitEvery = (): void => {
+    if (slides.every((s) => fitted.has(s))) return;
+    root.classList.add('deck-fit-all');
+    for (const slide of slides) if (!fitted.has(slide)) fitted.set(slide, fitSlide(slide));
+    root.classList.remove('deck-fit-all');
   };
   let refitTimer: ReturnType<typeof setTimeout> | undefined;
   const refitSoon = (): void => {
     clearTimeout(refitTimer);
-    refitTimer = setTimeout(fitAll, 150);
+    refitTimer = setTimeout(() => {
+      fitNear();
+      const current = slides[position.slide];
+      if (current !== undefined) followFragment(current, position.fragment);
+      if (speaker) renderNext();
+    }, 150);
   };
-  fitAll();
-  void document.fonts.ready.then(fitAll);
-  // Elements added or removed (a widget draws its SVG) change a slide's size; text updates in
-  // live regions and our own class and style changes do not, and must not refit.
+  // Elements added or removed (a widget draws its SVG) change a slide's size: that slide is fitted
+  // again when it is next near. Text updates in live regions and our own class and style changes
+  // do not, and must not refit.
   new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE)))
-      refitSoon();
+    let nearChanged = false;
+    const around = new Set(near());
+    for (const r of records) {
+      if (![...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE)) continue;
+      const section = r.target instanceof Element ? r.target.closest('.slide') : null;
+      const slide = section === null ? undefined : slideAt.get(section);
+      if (slide === undefined) continue;
+      fitted.delete(slide);
+      if (around.has(slide)) nearChanged = true;
+    }
+    if (nearChanged) refitSoon();
   }).observe(stage, { childList: true, subtree: true });
+  if (plan === undefined || !built.planned)
+    // Measured before the fonts were in (the 2 s wait ran out): fit again once they are.
+    void document.fonts.ready.then(() => {
+      fitted.clear();
+      refitSoon();
+    });
 
   // ---- sync with the other window ----
   const self = `${String(Date.now())}-${Math.random().toString(36).slice(2)}`;
@@ -163,6 +206,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     slides.forEach((slide, i) => {
       const current = i === position.slide;
       slide.section.classList.toggle('slide-current', current);
+      slide.section.classList.toggle('slide-near', Math.abs(i - position.slide) === 1);
       slide.section.inert = !current;
       if (current) slide.section.removeAttribute('aria-hidden');
       else slide.section.setAttribute('aria-hidden', 'true');
@@ -172,6 +216,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
         i < position.slide ? slide.fragments.length : i > position.slide ? 0 : position.fragment,
       );
     });
+    fitNear();
     const slide = slides[position.slide];
     if (slide !== undefined) followFragment(slide, position.fragment);
     const count = slide?.fragments.length ?? 0;
@@ -215,6 +260,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // ---- overlays ----
   function openOverview(): void {
+    fitEvery();
     overviewGrid.replaceChildren(
       ...slides.map((slide, i) => {
         const item = document.createElement('li');
@@ -409,7 +455,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // Print: every slide, every step, every answer (CSS shows the slides; details need opening).
   window.addEventListener('beforeprint', () => {
-    fitAll();
+    fitEvery();
     for (const slide of slides) showFragments(slide.section, slide.fragments.length);
   });
   window.addEventListener('afterprint', render);
@@ -483,6 +529,16 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   render();
   root.dataset['ready'] = 'true';
+  if (measuring) {
+    // The build asks for the cut (scripts/cut-decks.ts): every slide fitted, as print would.
+    fitEvery();
+    const measured: DeckPlan = {
+      version: planVersion,
+      sections: built.cuts,
+      fits: slides.map((s) => fitted.get(s) ?? 1),
+    };
+    root.dataset['plan'] = JSON.stringify(measured);
+  }
   post({ type: 'hello', from: self });
   viewport.focus({ preventScroll: true });
 }
