@@ -99,8 +99,12 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const planScript = root.querySelector<HTMLScriptElement>('script[data-deck-plan]');
   const plan = readDeckPlan(planScript?.textContent);
   const measuring = new URLSearchParams(location.search).has(planQuery);
+  let fontsIn = true;
   if (plan === undefined || measuring)
-    await Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, 2000))]);
+    fontsIn = await Promise.race([
+      document.fonts.ready.then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), 2000)),
+    ]);
   main.hidden = false;
   const built = buildSlides(source, stage, measuring ? undefined : plan?.sections);
   const slides: Slide[] = built.slides;
@@ -115,8 +119,9 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   let typed = '';
   let blackout = false;
 
-  // ---- fitting: lazily, the current slide and its neighbours, each once until its content changes ----
-  // Only those three are laid out (class slide-near; the others are display: none). The build's plan
+  // ---- fitting: lazily, the current slide at once and its neighbours in idle time, each once until
+  // its content changes. Only the current slide is laid out: the others are display: none (a
+  // neighbour is shown to the layout, class slide-near, only while it is fitted). The build's plan
   // brings every slide's scale, so a deck opens without fitting any.
   const fitted = new Map<Slide, number>();
   const slideAt = new Map<Element, Slide>(slides.map((s) => [s.section, s]));
@@ -127,10 +132,31 @@ export async function startDeck(root: HTMLElement): Promise<void> {
       fitted.set(slide, scale);
     });
   const near = (): Slide[] => [position.slide, position.slide + 1, position.slide - 1].flatMap((i) => slides[i] ?? []);
-  const fitNear = (): void => {
-    for (const slide of near()) if (!fitted.has(slide)) fitted.set(slide, fitSlide(slide));
+  const fitOne = (slide: Slide): void => {
+    const shown = slide.section.classList.contains('slide-current');
+    if (!shown) slide.section.classList.add('slide-near');
+    fitted.set(slide, fitSlide(slide));
+    if (!shown) slide.section.classList.remove('slide-near');
   };
-  /** Fits every slide not fitted yet, each laid out for the moment (print and the overview show them all). */
+  const whenIdle = (task: () => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+    else setTimeout(task, 50);
+  };
+  let idleFitQueued = false;
+  /** The current slide now (it is about to be shown), its neighbours when the main thread is idle. */
+  const fitNear = (): void => {
+    const current = slides[position.slide];
+    if (current !== undefined && !fitted.has(current)) fitOne(current);
+    if (idleFitQueued || near().every((s) => fitted.has(s))) return;
+    idleFitQueued = true;
+    whenIdle(() => {
+      idleFitQueued = false;
+      const waiting = near().filter((slide) => !fitted.has(slide));
+      for (const slide of waiting) fitOne(slide);
+      if (speaker && waiting.length > 0) renderNext();
+    });
+  };
+  /** Fits every slide not fitted yet, all laid out for the moment (print and the overview show them all). */
   const fitEvery = (): void => {
     if (slides.every((s) => fitted.has(s))) return;
     root.classList.add('deck-fit-all');
@@ -163,8 +189,8 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     }
     if (nearChanged) refitSoon();
   }).observe(stage, { childList: true, subtree: true });
-  if (plan === undefined || !built.planned)
-    // Measured before the fonts were in (the 2 s wait ran out): fit again once they are.
+  if (!fontsIn)
+    // Measured before the fonts were in (the wait ran out): fit again once they are.
     void document.fonts.ready.then(() => {
       fitted.clear();
       refitSoon();
@@ -206,7 +232,6 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     slides.forEach((slide, i) => {
       const current = i === position.slide;
       slide.section.classList.toggle('slide-current', current);
-      slide.section.classList.toggle('slide-near', Math.abs(i - position.slide) === 1);
       slide.section.inert = !current;
       if (current) slide.section.removeAttribute('aria-hidden');
       else slide.section.setAttribute('aria-hidden', 'true');
