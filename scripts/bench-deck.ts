@@ -4,7 +4,8 @@
  * (1) the first interactive slide: the moment the deck marks itself ready (`[data-deck][data-ready]`,
  * keys and clicks wired, the first slide shown), (2) the main thread's long tasks until then and for
  * a second after (their total, and the blocking time over 50 ms, as Lighthouse counts it), and (3) the
- * layout shift. Under Lighthouse's mobile CPU throttle (4×) and unthrottled; median of RUNS runs.
+ * layout shift, and (4) the slide engine's own share (the `deck:open` and `deck:cut` measures of
+ * start-deck.ts). Under Lighthouse's mobile CPU throttle (4×) and unthrottled; median of RUNS runs.
  * Also the phone (390 × 844, the reading view) under the throttle. Prints numbers; asserts nothing.
  * Usage: `npm run bench:deck` (builds first) or `node scripts/bench-deck.ts` on a build;
  * `DECKS=sigmoid,relu RUNS=7 node scripts/bench-deck.ts`.
@@ -27,6 +28,9 @@ for (const deck of decks)
 /** What one load measured, in ms (CLS unitless). */
 interface Sample {
   readonly ready: number;
+  /** The slide engine's own work: cutting, and from the cut to the first slide shown (performance.measure in start-deck.ts). */
+  readonly cut: number;
+  readonly open: number;
   readonly longTasks: number;
   readonly blocking: number;
   readonly cls: number;
@@ -95,8 +99,13 @@ try {
         const result = await page.evaluate(
           () => (window as unknown as { deckBench: { ready: number; tasks: number[]; cls: number } }).deckBench,
         );
+        const measures = await page.evaluate(() =>
+          Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, m.duration])),
+        );
         samples.push({
           ready: result.ready,
+          cut: measures['deck:cut'] ?? NaN,
+          open: measures['deck:open'] ?? NaN,
           longTasks: result.tasks.reduce((a, b) => a + b, 0),
           blocking: result.tasks.reduce((a, b) => a + Math.max(0, b - 50), 0),
           cls: result.cls,
@@ -104,8 +113,11 @@ try {
         await context.close();
       }
       const m = (key: keyof Sample): number => median(samples.map((s) => s[key]));
+      // A build from before the marks has no engine figures.
+      const ms = (key: keyof Sample): string => (Number.isNaN(m(key)) ? 'n/a' : m(key).toFixed(0));
       console.log(
         `  ${deck.padEnd(14)} first interactive slide ${m('ready').toFixed(0).padStart(6)} ms · ` +
+          `engine ${ms('open').padStart(4)} ms (cut ${ms('cut')} ms) · ` +
           `long tasks ${m('longTasks').toFixed(0).padStart(6)} ms (blocking ${m('blocking').toFixed(0)} ms) · ` +
           `CLS ${m('cls').toFixed(3)}`,
       );

@@ -105,10 +105,12 @@ export async function startDeck(root: HTMLElement): Promise<void> {
       document.fonts.ready.then(() => true),
       new Promise<boolean>((done) => setTimeout(() => done(false), 2000)),
     ]);
+  performance.mark('deck:cut-start');
   main.hidden = false;
   const built = buildSlides(source, stage, measuring ? undefined : plan?.sections);
   const slides: Slide[] = built.slides;
   source.remove();
+  performance.measure('deck:cut', 'deck:cut-start');
   const shape = slides.map((s) => s.fragments.length);
   hud.hidden = false;
   panel.hidden = !speaker;
@@ -554,6 +556,8 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   render();
   root.dataset['ready'] = 'true';
+  // Read by scripts/bench-deck.ts: the slide engine's own work, from the cut to the first slide shown.
+  performance.measure('deck:open', 'deck:cut-start');
   if (measuring) {
     // The build asks for the cut (scripts/cut-decks.ts): every slide fitted, as print would.
     fitEvery();
