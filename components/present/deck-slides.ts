@@ -67,6 +67,14 @@ export function buildSlides(
   return { slides: pages.map((page, index) => finishSlide(page, index, pages.length, stage)), cuts, planned };
 }
 
+/** Whether a plan's cuts belong to this lesson (same sections, same blocks); reads structure, not layout. */
+export function planFitsLesson(source: HTMLElement, plan: readonly SectionCut[]): boolean {
+  return planFits(
+    plan,
+    groupSlides([...source.childNodes]).map((nodes) => sectionOf(nodes).placed.length),
+  );
+}
+
 /** The room for content on a slide, in stage pixels (the bottom padding is where the controls sit). */
 const room = { width: stageWidth - 2 * slidePadding.x, height: stageHeight - slidePadding.top - slidePadding.bottom };
 

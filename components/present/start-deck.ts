@@ -25,6 +25,7 @@ import {
 import {
   applyFit,
   buildSlides,
+  planFitsLesson,
   fitSlide,
   followFragment,
   previewOf,
@@ -95,19 +96,25 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const nextLabel = required<HTMLElement>(root, '[data-next-label]');
 
   // The build cut the slides (deck-plan.ts); without its plan (or with a stale one) the browser
-  // measures them, with the real fonts (they are local: waiting is quick).
+  // measures them, with the real fonts. The lesson is laid out as slide content once first, so that
+  // the browser asks for the fonts it uses (KaTeX's load only when text needs them), and then the
+  // deck waits for them (they are local: this is quick; the build waits longer).
   const planScript = root.querySelector<HTMLScriptElement>('script[data-deck-plan]');
-  const plan = readDeckPlan(planScript?.textContent);
   const measuring = new URLSearchParams(location.search).has(planQuery);
+  const read = measuring ? undefined : readDeckPlan(planScript?.textContent);
+  const plan = read !== undefined && planFitsLesson(source, read.sections) ? read : undefined;
   let fontsIn = true;
-  if (plan === undefined || measuring)
+  if (plan === undefined) {
+    source.classList.add('deck-measure');
+    void source.offsetHeight;
     fontsIn = await Promise.race([
       document.fonts.ready.then(() => true),
-      new Promise<boolean>((done) => setTimeout(() => done(false), 2000)),
+      new Promise<boolean>((done) => setTimeout(() => done(false), measuring ? 20_000 : 2000)),
     ]);
+  }
   performance.mark('deck:cut-start');
   main.hidden = false;
-  const built = buildSlides(source, stage, measuring ? undefined : plan?.sections);
+  const built = buildSlides(source, stage, plan?.sections);
   const slides: Slide[] = built.slides;
   source.remove();
   performance.measure('deck:cut', 'deck:cut-start');
