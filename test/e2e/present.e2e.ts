@@ -276,6 +276,44 @@ describe('present mode', () => {
     }
   }, 120_000);
 
+  it.each([
+    ['without the plan (a build without Chromium)', () => ''],
+    [
+      'with a stale plan (a section fewer)',
+      (json: string) => {
+        const plan = JSON.parse(json) as { sections: unknown[] };
+        return JSON.stringify({ ...plan, sections: plan.sections.slice(1) });
+      },
+    ],
+  ])(
+    'cuts the deck itself, the same way, %s',
+    async (_, edit) => {
+      const context = await browser.newContext({ baseURL: inject('baseURL'), viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto('/present/wider-family/');
+      await deckReady(page);
+      const labels = () =>
+        page.locator('[data-stage] > .slide').evaluateAll((slides) => slides.map((s) => s.getAttribute('aria-label')));
+      const planned = await labels();
+      const original = await page.locator('script[data-deck-plan]').textContent();
+      await context.route('**/present/wider-family/', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(
+          /(<script type="application\/json" data-deck-plan>)(.*?)(<\/script>)/,
+          (_m, open: string, json: string, close: string) => open + edit(json) + close,
+        );
+        await route.fulfill({ response, body: html });
+      });
+      await page.reload();
+      await deckReady(page);
+      // The page really carried the edited plan, and the deck cut the same slides from it.
+      await expect(page.locator('script[data-deck-plan]').textContent()).resolves.toBe(edit(original ?? ''));
+      expect(await labels()).toEqual(planned);
+      await context.close();
+    },
+    60_000,
+  );
+
   it('presents every lesson', async () => {
     const lessons = builtPages().filter((p) => /^\/present\/[^/]+\/$/.test(p));
     expect(lessons.length).toBeGreaterThan(0);
