@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { katexOptions } from './src/build/katex-options.ts';
 import { rehypeFailOnKatexError } from './src/build/rehype-fail-on-katex-error.ts';
+import { deckCuts } from './scripts/cut-decks.ts';
 
 // Astro 7's default Markdown engine (Sätteri) runs no remark/rehype plugins, so `$$…$$` would
 // silently become a code block. The unified processor runs remark-math + rehype-katex at build
@@ -57,6 +58,8 @@ export default defineConfig({
     // Pagefind indexes the built pages; KaTeX's MathML copy (with its TeX annotation) is left out so
     // every formula is indexed once, through its visible rendering.
     pagefind({ indexConfig: { excludeSelectors: ['.katex-mathml', '[data-pagefind-ignore]'], forceLanguage: 'en' } }),
+    // Present mode's slides are cut once, here, in Chromium at 1280×720 (scripts/cut-decks.ts).
+    deckCuts(),
   ],
   // Inline the (small) stylesheets: one round trip fewer before the first paint.
   build: { format: 'directory', inlineStylesheets: 'always' },

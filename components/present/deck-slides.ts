@@ -5,6 +5,7 @@
  */
 import { fitScale, stageHeight, stageWidth } from './fit-scale.ts';
 import { groupSlides } from './group-slides.ts';
+import { planFits, type SectionCut } from './deck-plan.ts';
 import { packPages } from './pack-pages.ts';
 import { STATIC_COPY_ATTRIBUTE } from '../shared/static-copy.ts';
 
@@ -38,14 +39,40 @@ export const slidePadding = { x: 96, top: 40, bottom: 64 };
 
 /**
  * Moves `source`'s children into slides appended to `stage`; `source` is left empty. Each node is
- * moved exactly once (custom elements reconnect on every move): sections are measured in place,
- * with `source` laid out as slide content (class `deck-measure`), and long ones split across slides.
+ * moved exactly once (custom elements reconnect on every move). Long sections are split across
+ * slides where `plan` says (the cuts made at build time, see deck-plan.ts), or else where one
+ * measuring pass says, with `source` laid out as slide content (class `deck-measure`). Returns the
+ * slides, the cuts used and whether they were the plan's.
  */
-export function buildSlides(source: HTMLElement, stage: HTMLElement): Slide[] {
-  source.classList.add('deck-measure');
-  const pages = groupSlides([...source.childNodes]).flatMap(splitSection);
-  source.classList.remove('deck-measure');
-  return pages.map((page, index) => finishSlide(page, index, pages.length, stage));
+export function buildSlides(
+  source: HTMLElement,
+  stage: HTMLElement,
+  plan?: readonly SectionCut[],
+): { slides: Slide[]; cuts: SectionCut[]; planned: boolean } {
+  const sections = groupSlides([...source.childNodes]).map(sectionOf);
+  let cuts: SectionCut[];
+  const planned =
+    plan !== undefined &&
+    planFits(
+      plan,
+      sections.map((s) => s.placed.length),
+    );
+  if (planned) cuts = [...plan];
+  else {
+    source.classList.add('deck-measure');
+    cuts = measureSections(sections, source);
+    source.classList.remove('deck-measure');
+  }
+  const pages = sections.flatMap((section, k) => cutSection(section, cuts[k] ?? { blocks: 0, starts: [0], empty: [] }));
+  return { slides: pages.map((page, index) => finishSlide(page, index, pages.length, stage)), cuts, planned };
+}
+
+/** Whether a plan's cuts belong to this lesson (same sections, same blocks); reads structure, not layout. */
+export function planFitsLesson(source: HTMLElement, plan: readonly SectionCut[]): boolean {
+  return planFits(
+    plan,
+    groupSlides([...source.childNodes]).map((nodes) => sectionOf(nodes).placed.length),
+  );
 }
 
 /** The room for content on a slide, in stage pixels (the bottom padding is where the controls sit). */
@@ -66,7 +93,7 @@ export const splittableSelector = [
   '.derivation',
   '.derivation > figure',
   'ol.derivation-steps',
-  '.deck-measure > :is(ul, ol)',
+  '[data-deck-source] > :is(ul, ol)',
 ].join(', ');
 
 /** What starts a slide of its own inside a splittable container. */
@@ -126,26 +153,56 @@ function carryOf(path: readonly HTMLElement[], headingRoom: number): number {
   return carry;
 }
 
-/** Splits a section into as many slides as its measured height needs (see pack-pages.ts). */
-function splitSection(nodes: ChildNode[]): Page[] {
+/** A section of the lesson (the nodes of one slide before cutting) and the blocks it may be cut between. */
+interface Section {
+  readonly nodes: ChildNode[];
+  readonly units: Unit[];
+  /** The blocks, in order: the units that are elements (speaker notes excepted). */
+  readonly placed: { node: HTMLElement; path: readonly HTMLElement[] }[];
+  /** The text of the section's heading, repeated "continued" on its later slides. */
+  readonly headingText: string | undefined;
+}
+
+function sectionOf(nodes: ChildNode[]): Section {
   const units = nodes.flatMap((node) => flatten(node, []));
   const placed = units.filter(
     (u): u is { node: HTMLElement; path: readonly HTMLElement[] } =>
       u.node instanceof HTMLElement && !u.node.matches('[data-speaker-notes]'),
   );
-  const elements = placed.map((u) => u.node);
-  const headingText = elements
-    .find((el) => el.tagName === 'H2')
-    ?.textContent?.replace(/\s+/g, ' ')
+  const headingText = placed
+    .find((u) => u.node.tagName === 'H2')
+    ?.node.textContent?.replace(/\s+/g, ' ')
     .trim();
+  return { nodes, units, placed, headingText };
+}
+
+/**
+ * Measures every section in one pass (one layout of the lesson, laid out as slide content) and
+ * chooses its cuts (see pack-pages.ts): the writes first (every answer opened, a probe for each
+ * "continued" heading), then only reads, then the writes undone.
+ */
+function measureSections(sections: readonly Section[], source: HTMLElement): SectionCut[] {
   // Measure with every answer open: revealing one must never overflow the slide.
-  const closed = nodes
+  const closed = sections
+    .flatMap((s) => s.nodes)
     .filter((n): n is HTMLElement => n instanceof HTMLElement)
     .flatMap((el) => [...el.querySelectorAll('details')])
     .filter((d) => !d.open);
   for (const d of closed) d.open = true;
-  const headingRoom = headingText === undefined ? 0 : continuedHeadingHeight(nodes, headingText);
-  let previousBottom = elements[0]?.getBoundingClientRect().top ?? 0;
+  // The probes go after the lesson, so they move none of the blocks being measured.
+  const probes = sections.map((s) => (s.headingText === undefined ? undefined : continuedProbe(s, source)));
+  const cuts = sections.map((section, k) => {
+    const probe = probes[k];
+    return cutPoints(section, probe === undefined ? 0 : outerHeight(probe));
+  });
+  for (const probe of probes) probe?.remove();
+  for (const d of closed) d.open = false;
+  return cuts;
+}
+
+/** Where one section is cut, from the measured extent of its blocks (reads layout, writes nothing). */
+function cutPoints({ placed }: Section, headingRoom: number): SectionCut {
+  let previousBottom = placed[0]?.node.getBoundingClientRect().top ?? 0;
   // Each exercise starts a slide: its first block does (the exercise itself, or its first part).
   const started = new Set<HTMLElement>();
   const startsExercise = (el: HTMLElement, path: readonly HTMLElement[]): boolean => {
@@ -172,10 +229,19 @@ function splitSection(nodes: ChildNode[]): Page[] {
       tail: edges(path, 'bottom'),
     };
   });
-  for (const d of closed) d.open = false;
-  const starts = packPages(blocks, room.height);
-  const firstOfPage = new Set<ChildNode | undefined>(starts.slice(1).map((i) => elements[i]));
-  const rendered = new Set<ChildNode>(elements.filter((_, i) => (blocks[i]?.bottom ?? 0) > (blocks[i]?.top ?? 0)));
+  return {
+    blocks: blocks.length,
+    starts: packPages(blocks, room.height),
+    empty: blocks.flatMap((b, i) => (b.bottom > b.top ? [] : [i])),
+  };
+}
+
+/** Moves a section's nodes into the pages its cut makes (writes only; no layout is read). */
+function cutSection({ units, placed, headingText }: Section, cut: SectionCut): Page[] {
+  const elements = placed.map((u) => u.node);
+  const firstOfPage = new Set<ChildNode | undefined>(cut.starts.slice(1).map((i) => elements[i]));
+  const empty = new Set(cut.empty);
+  const rendered = new Set<ChildNode>(elements.filter((_, i) => !empty.has(i)));
   const pages: Page[] = [{ nodes: [], continues: undefined }];
   const shells = new Map<HTMLElement, { page: Page; shell: HTMLElement }>();
   // Nodes that take no room (whitespace, a template script) wait for the next node that does, so
@@ -227,18 +293,19 @@ function splitSection(nodes: ChildNode[]): Page[] {
   return pages;
 }
 
-/** The height the "… (continued)" heading will take, set in the section's own context. */
-function continuedHeadingHeight(nodes: readonly ChildNode[], text: string): number {
+/**
+ * The "… (continued)" heading as it will be set, to measure: a copy of the section's heading in the
+ * same context (a child of the lesson), appended after the lesson's last node.
+ */
+function continuedProbe({ nodes, headingText }: Section, source: HTMLElement): HTMLElement | undefined {
   const heading = nodes.find((n): n is HTMLElement => n instanceof HTMLElement && n.tagName === 'H2');
-  if (heading === undefined) return 0;
+  if (heading === undefined || headingText === undefined) return undefined;
   const probe = heading.cloneNode(false) as HTMLElement;
   probe.removeAttribute('id');
   probe.className = 'slide-continued';
-  probe.textContent = continuedTitle(text);
-  heading.before(probe);
-  const height = outerHeight(probe);
-  probe.remove();
-  return height;
+  probe.textContent = continuedTitle(headingText);
+  source.append(probe);
+  return probe;
 }
 
 function continuedTitle(text: string): string {
@@ -352,13 +419,20 @@ export function fitSlide(slide: Slide): number {
   const scale = fitScale(measure, { width, height });
   content.style.removeProperty('transform');
   content.style.removeProperty('width');
+  for (const d of closed) d.open = false;
+  applyFit(slide, scale);
+  return scale;
+}
+
+/** Sets a slide's scale (from fitSlide, or from the build's plan) without measuring anything. */
+export function applyFit(slide: Slide, scale: number): void {
+  const { content } = slide;
+  const { width } = room;
   content.style.setProperty('--fit', String(scale));
   content.style.setProperty('--fit-width', `${String(width / scale)}px`);
   content.style.setProperty('--screen-scale', String(scale));
   content.style.setProperty('--screen-width', `${String(width / scale)}px`);
   slide.section.dataset['fit'] = scale.toFixed(3);
-  for (const d of closed) d.open = false;
-  return scale;
 }
 
 /**

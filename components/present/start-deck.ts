@@ -10,6 +10,7 @@
  * other window, the deck dispatches `new CustomEvent('widget-state-apply', { detail: { id, state } })`
  * on `document.getElementById(id)`; the widget applies it without dispatching `widget-state` again.
  */
+import { THEME_KEY } from '../../src/layouts/site.ts';
 import {
   clampPosition,
   firstPosition,
@@ -22,7 +23,19 @@ import {
   samePosition,
   type DeckPosition,
 } from './deck-position.ts';
-import { buildSlides, fitSlide, followFragment, previewOf, showFragments, slideOf, type Slide } from './deck-slides.ts';
+import {
+  applyFit,
+  buildSlides,
+  planFitsLesson,
+  fitSlide,
+  followFragment,
+  previewOf,
+  showFragments,
+  slideOf,
+  type Slide,
+} from './deck-slides.ts';
+import { planQuery, planVersion, readDeckPlan, type DeckPlan } from './deck-plan.ts';
+import { deckView } from './deck-view.ts';
 import { letterbox } from './fit-scale.ts';
 import { fitText } from './fit-text.ts';
 import { keyCommand, type DeckCommand } from './key-command.ts';
@@ -55,19 +68,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.matches('input, textarea, select');
 }
 
-/**
- * A phone held upright is no projector: 1600 stage px in 390 CSS px would set the type at 9 px. There
- * the deck stays the lesson read top to bottom (the server-rendered page, in the deck's large type).
- */
-export const readingViewQuery = '(max-width: 40rem)';
-
 export async function startDeck(root: HTMLElement): Promise<void> {
   const lessonId = root.dataset['lesson'] ?? 'lesson';
   const speaker = new URLSearchParams(location.search).has('speaker');
-  if (!speaker && matchMedia(readingViewQuery).matches) {
+  if (deckView(document.documentElement) === 'reading') {
     root.dataset['mode'] = 'reading';
-    const note = root.querySelector<HTMLElement>('[data-reading-note]');
-    if (note !== null) note.hidden = false;
     return;
   }
   root.dataset['mode'] = speaker ? 'speaker' : 'audience';
@@ -91,11 +96,29 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const notesOut = required<HTMLElement>(root, '[data-notes]');
   const nextLabel = required<HTMLElement>(root, '[data-next-label]');
 
-  // Slides are cut by measured height, so measure with the real fonts (they are local: this is quick).
-  await Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, 2000))]);
+  // The build cut the slides (deck-plan.ts); without its plan (or with a stale one) the browser
+  // measures them, with the real fonts. The lesson is laid out as slide content once first, so that
+  // the browser asks for the fonts it uses (KaTeX's load only when text needs them), and then the
+  // deck waits for them (they are local: this is quick; the build waits longer).
+  const planScript = root.querySelector<HTMLScriptElement>('script[data-deck-plan]');
+  const measuring = new URLSearchParams(location.search).has(planQuery);
+  const read = measuring ? undefined : readDeckPlan(planScript?.textContent);
+  const plan = read !== undefined && planFitsLesson(source, read.sections) ? read : undefined;
+  let fontsIn = true;
+  if (plan === undefined) {
+    source.classList.add('deck-measure');
+    void source.offsetHeight;
+    fontsIn = await Promise.race([
+      document.fonts.ready.then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), measuring ? 20_000 : 2000)),
+    ]);
+  }
+  performance.mark('deck:cut-start');
   main.hidden = false;
-  const slides: Slide[] = buildSlides(source, stage);
+  const built = buildSlides(source, stage, plan?.sections);
+  const slides: Slide[] = built.slides;
   source.remove();
+  performance.measure('deck:cut', 'deck:cut-start');
   const shape = slides.map((s) => s.fragments.length);
   hud.hidden = false;
   panel.hidden = !speaker;
@@ -106,26 +129,82 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   let typed = '';
   let blackout = false;
 
-  // ---- fitting: after fonts load and whenever a slide's content changes (a widget draws) ----
-  const fitAll = (): void => {
-    for (const slide of slides) fitSlide(slide);
+  // ---- fitting: lazily, the current slide at once and its neighbours in idle time, each once until
+  // its content changes. Only the current slide is laid out: the others are display: none (a
+  // neighbour is shown to the layout, class slide-near, only while it is fitted). The build's plan
+  // brings every slide's scale, so a deck opens without fitting any.
+  const fitted = new Map<Slide, number>();
+  const slideAt = new Map<Element, Slide>(slides.map((s) => [s.section, s]));
+  if (built.planned && plan !== undefined && plan.fits.length === slides.length)
+    slides.forEach((slide, i) => {
+      const scale = plan.fits[i] ?? 1;
+      applyFit(slide, scale);
+      fitted.set(slide, scale);
+    });
+  const near = (): Slide[] => [position.slide, position.slide + 1, position.slide - 1].flatMap((i) => slides[i] ?? []);
+  const fitOne = (slide: Slide): void => {
+    const shown = slide.section.classList.contains('slide-current');
+    if (!shown) slide.section.classList.add('slide-near');
+    fitted.set(slide, fitSlide(slide));
+    if (!shown) slide.section.classList.remove('slide-near');
+  };
+  const whenIdle = (task: () => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+    else setTimeout(task, 50);
+  };
+  let idleFitQueued = false;
+  /** The current slide now (it is about to be shown), its neighbours when the main thread is idle. */
+  const fitNear = (): void => {
     const current = slides[position.slide];
-    if (current !== undefined) followFragment(current, position.fragment);
-    if (speaker) renderNext();
+    if (current !== undefined && !fitted.has(current)) fitOne(current);
+    if (idleFitQueued || near().every((s) => fitted.has(s))) return;
+    idleFitQueued = true;
+    whenIdle(() => {
+      idleFitQueued = false;
+      const waiting = near().filter((slide) => !fitted.has(slide));
+      for (const slide of waiting) fitOne(slide);
+      if (speaker && waiting.length > 0) renderNext();
+    });
+  };
+  /** Fits every slide not fitted yet, all laid out for the moment (print and the overview show them all). */
+  const fitEvery = (): void => {
+    if (slides.every((s) => fitted.has(s))) return;
+    root.classList.add('deck-fit-all');
+    for (const slide of slides) if (!fitted.has(slide)) fitted.set(slide, fitSlide(slide));
+    root.classList.remove('deck-fit-all');
   };
   let refitTimer: ReturnType<typeof setTimeout> | undefined;
   const refitSoon = (): void => {
     clearTimeout(refitTimer);
-    refitTimer = setTimeout(fitAll, 150);
+    refitTimer = setTimeout(() => {
+      fitNear();
+      const current = slides[position.slide];
+      if (current !== undefined) followFragment(current, position.fragment);
+      if (speaker) renderNext();
+    }, 150);
   };
-  fitAll();
-  void document.fonts.ready.then(fitAll);
-  // Elements added or removed (a widget draws its SVG) change a slide's size; text updates in
-  // live regions and our own class and style changes do not, and must not refit.
+  // Elements added or removed (a widget draws its SVG) change a slide's size: that slide is fitted
+  // again when it is next near. Text updates in live regions and our own class and style changes
+  // do not, and must not refit.
   new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE)))
-      refitSoon();
+    let nearChanged = false;
+    const around = new Set(near());
+    for (const r of records) {
+      if (![...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === Node.ELEMENT_NODE)) continue;
+      const section = r.target instanceof Element ? r.target.closest('.slide') : null;
+      const slide = section === null ? undefined : slideAt.get(section);
+      if (slide === undefined) continue;
+      fitted.delete(slide);
+      if (around.has(slide)) nearChanged = true;
+    }
+    if (nearChanged) refitSoon();
   }).observe(stage, { childList: true, subtree: true });
+  if (!fontsIn)
+    // Measured before the fonts were in (the wait ran out): fit again once they are.
+    void document.fonts.ready.then(() => {
+      fitted.clear();
+      refitSoon();
+    });
 
   // ---- sync with the other window ----
   const self = `${String(Date.now())}-${Math.random().toString(36).slice(2)}`;
@@ -172,6 +251,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
         i < position.slide ? slide.fragments.length : i > position.slide ? 0 : position.fragment,
       );
     });
+    fitNear();
     const slide = slides[position.slide];
     if (slide !== undefined) followFragment(slide, position.fragment);
     const count = slide?.fragments.length ?? 0;
@@ -215,6 +295,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // ---- overlays ----
   function openOverview(): void {
+    fitEvery();
     overviewGrid.replaceChildren(
       ...slides.map((slide, i) => {
         const item = document.createElement('li');
@@ -290,7 +371,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     const dark = document.documentElement.dataset['theme'] !== 'dark';
     document.documentElement.dataset['theme'] = dark ? 'dark' : 'light';
     try {
-      localStorage.setItem('theme', dark ? 'dark' : 'light');
+      localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light');
     } catch {
       /* storage unavailable: the choice lasts for this page */
     }
@@ -409,7 +490,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // Print: every slide, every step, every answer (CSS shows the slides; details need opening).
   window.addEventListener('beforeprint', () => {
-    fitAll();
+    fitEvery();
     for (const slide of slides) showFragments(slide.section, slide.fragments.length);
   });
   window.addEventListener('afterprint', render);
@@ -483,6 +564,18 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   render();
   root.dataset['ready'] = 'true';
+  // Read by scripts/bench-deck.ts: the slide engine's own work, from the cut to the first slide shown.
+  performance.measure('deck:open', 'deck:cut-start');
+  if (measuring) {
+    // The build asks for the cut (scripts/cut-decks.ts): every slide fitted, as print would.
+    fitEvery();
+    const measured: DeckPlan = {
+      version: planVersion,
+      sections: built.cuts,
+      fits: slides.map((s) => fitted.get(s) ?? 1),
+    };
+    root.dataset['plan'] = JSON.stringify(measured);
+  }
   post({ type: 'hello', from: self });
   viewport.focus({ preventScroll: true });
 }

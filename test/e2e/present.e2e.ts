@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { openPage } from './support/page.ts';
@@ -244,6 +244,75 @@ describe('present mode', () => {
     expect(pages).toBe(slides);
     await context.close();
   });
+
+  it('opens with the cut the browser itself makes, at 1280×720 and at 1920×1080', async () => {
+    const decks = builtPages().filter((p) => /^\/present\/[^/]+\/$/.test(p));
+    expect(decks.length).toBeGreaterThan(0);
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      const context = await browser.newContext({ baseURL: inject('baseURL'), viewport: { width, height } });
+      const page = await context.newPage();
+      for (const path of decks) {
+        await page.goto(path);
+        await deckReady(page);
+        const built = await page.locator('script[data-deck-plan]').textContent();
+        const plan = JSON.parse(built ?? 'null') as { fits: number[] } | null;
+        expect(plan, `${path}: the build wrote no cut`).not.toBeNull();
+        // The slides as opened follow the plan: one per cut, each at the scale the plan gives.
+        const fits = await page
+          .locator('[data-stage] > .slide')
+          .evaluateAll((slides) =>
+            slides.map((s) => Number(s.querySelector<HTMLElement>('.slide-content')?.style.getPropertyValue('--fit'))),
+          );
+        expect(fits, path).toEqual(plan?.fits);
+        // And the plan is what this browser measures now, at this window size.
+        await page.goto(`${path}?measure-cut`);
+        const measured = await page.locator('[data-deck][data-plan]').getAttribute('data-plan');
+        expect(JSON.parse(measured ?? 'null'), `${path} at ${String(width)}×${String(height)}`).toEqual(plan);
+      }
+      await context.close();
+    }
+  }, 120_000);
+
+  it.each([
+    ['without the plan (a build without Chromium)', () => ''],
+    [
+      'with a stale plan (a section fewer)',
+      (json: string) => {
+        const plan = JSON.parse(json) as { sections: unknown[] };
+        return JSON.stringify({ ...plan, sections: plan.sections.slice(1) });
+      },
+    ],
+  ])(
+    'cuts the deck itself, the same way, %s',
+    async (_, edit) => {
+      const context = await browser.newContext({ baseURL: inject('baseURL'), viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto('/present/wider-family/');
+      await deckReady(page);
+      const labels = () =>
+        page.locator('[data-stage] > .slide').evaluateAll((slides) => slides.map((s) => s.getAttribute('aria-label')));
+      const planned = await labels();
+      const original = await page.locator('script[data-deck-plan]').textContent();
+      await context.route('**/present/wider-family/', async (route) => {
+        const response = await route.fetch();
+        const html = (await response.text()).replace(
+          /(<script type="application\/json" data-deck-plan>)(.*?)(<\/script>)/,
+          (_m, open: string, json: string, close: string) => open + edit(json) + close,
+        );
+        await route.fulfill({ response, body: html });
+      });
+      await page.reload();
+      await deckReady(page);
+      // The page really carried the edited plan, and the deck cut the same slides from it.
+      await expect(page.locator('script[data-deck-plan]').textContent()).resolves.toBe(edit(original ?? ''));
+      expect(await labels()).toEqual(planned);
+      await context.close();
+    },
+    60_000,
+  );
 
   it('presents every lesson', async () => {
     const lessons = builtPages().filter((p) => /^\/present\/[^/]+\/$/.test(p));

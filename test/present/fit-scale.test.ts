@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitScale, letterbox, stageHeight, stageWidth } from '../../components/present/fit-scale.ts';
-import { expectClose } from './close.ts';
+import { expectClose } from '../support/float.ts';
 
 describe('letterbox', () => {
   it.each([
