@@ -100,16 +100,13 @@ class PracticeSet extends HTMLElement {
   #afterShown(seed: string, retrying: boolean): void {
     document.dispatchEvent(new Event(PRACTICE_SET_SHOWN));
     const minutes = examMinutes(window.location.search);
-    if (minutes === undefined) {
-      const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
-      const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
-      if (offer && link && !retrying) {
-        offer.hidden = false;
-        link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
-      }
-    } else {
-      this.#startExam(seed, minutes);
-    }
+    // The offer is laid out from the first paint (server HTML, `needs-js`); a retry or a running
+    // exam has no use for it.
+    const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
+    const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
+    if (offer) offer.hidden = retrying || minutes !== undefined;
+    if (link) link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
+    if (minutes !== undefined) this.#startExam(seed, minutes);
   }
 
   /**
