@@ -87,16 +87,18 @@ class PracticeSet extends HTMLElement {
           : ` · ${failed.length} exercise${failed.length === 1 ? '' : 's'} of this set could not be loaded (are you offline?). Reload to try again.`;
     }
     const review = set.querySelector('exercise-review');
-    for (const card of present.values()) card.hidden = true;
-    let n = 0;
-    for (const id of order) {
-      const card = present.get(id);
-      if (!card) continue;
-      n++;
+    // Only what changes is touched: the default set is already on the page, in order and numbered,
+    // and moving or re-hiding its cards would make the browser restyle and lay out every one.
+    const shown = order.flatMap((id) => present.get(id) ?? []);
+    for (const card of present.values()) if (!shown.includes(card) && !card.hidden) card.hidden = true;
+    // From the last card back, so that the card each one goes before is already in place.
+    for (let i = shown.length - 1; i >= 0; i--) {
+      const card = shown[i] as HTMLElement;
       const number = card.querySelector('[data-number]');
-      if (number) number.textContent = String(n);
-      card.hidden = false;
-      set.insertBefore(card, review);
+      if (number && number.textContent !== String(i + 1)) number.textContent = String(i + 1);
+      if (card.hidden) card.hidden = false;
+      const before = shown[i + 1] ?? review;
+      if (card.parentElement !== set || card.nextElementSibling !== before) set.insertBefore(card, before);
     }
   }
 
