@@ -2,7 +2,8 @@
 // tests, served gzip-compressed as a static host serves it (scripts/serve-dist.ts). Each page is
 // measured AUDIT_RUNS times (default 3) and the median run is reported; AUDIT_PAGES=/a/,/b/ limits the
 // pages. Prints scores with FCP, LCP, TBT and CLS; exits non-zero when a page misses a goal
-// (performance ≥ 98, TBT ≤ 100 ms, CLS ≤ 0.02; accessibility, best practices and SEO 100).
+// (performance ≥ 98, TBT ≤ 100 ms, CLS ≤ 0.02; accessibility, best practices and SEO 100). Each page's
+// main-thread time by category (style and layout, script evaluation…) is printed as it is measured.
 // Run: npm run audit (builds first).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -59,6 +60,18 @@ try {
       (Object.keys(goals) as Category[]).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]),
     ) as Record<Category, number>;
     rows.push({ page, scores, metrics });
+    // Where the main thread went (Lighthouse's breakdown by category, in ms), to find the cause.
+    const breakdown = (
+      result?.lhr.audits['mainthread-work-breakdown']?.details as
+        { items?: { groupLabel?: string; group?: string; duration?: number }[] } | undefined
+    )?.items;
+    if (breakdown !== undefined)
+      console.log(
+        `  ${page} main thread: ${breakdown
+          .filter((item) => (item.duration ?? 0) >= 10)
+          .map((item) => `${item.groupLabel ?? item.group} ${Math.round(item.duration ?? 0)}`)
+          .join(', ')}`,
+      );
     const below = (Object.keys(goals) as Category[]).filter((c) => scores[c] < goals[c]);
     for (const c of below) {
       const audits = Object.values(result?.lhr.audits ?? {})

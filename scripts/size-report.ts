@@ -1,5 +1,5 @@
 /**
- * Size report for the built site. For each lesson page (and /explore/, /playground/) it prints the gzip size of the
+ * Size report for the built site. For every page it prints the gzip size of the
  * JavaScript the page loads up front — its module scripts, modulepreloads and inline module scripts,
  * plus everything those import statically — and the gzip size of the lazily loaded plot chunks
  * (Plot itself, and the widget code with the math core). Exits non-zero when a budget is exceeded:
@@ -13,6 +13,11 @@ import { gzipSync } from 'node:zlib';
 const KB = 1000;
 const INITIAL_BUDGET = 10 * KB;
 const PLOT_BUDGET = 90 * KB;
+/**
+ * Pages reported against the JS budget but not yet failed by it: present-mode decks (16.8–17.2 KB at
+ * the time of writing) are being reworked under issue 17 by the deck work; remove this when they fit.
+ */
+const JS_BUDGET_PENDING = /^\/present\//;
 /** What a reader downloads to see any page, before images and fonts: its HTML (with inlined CSS) plus up-front JS. */
 const PAGE_BUDGET = 120 * KB;
 
@@ -92,47 +97,6 @@ function reportPage(htmlFile: string): PageReport {
   };
 }
 
-const pages = [
-  ...readdirSync(join(root, 'lessons'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, 'lessons', d.name, 'index.html')))
-    .map((d) => join(root, 'lessons', d.name, 'index.html')),
-  join(root, 'explore', 'index.html'),
-  join(root, 'playground', 'index.html'),
-].filter((f) => existsSync(f));
-
-let failed = false;
-console.log('JavaScript loaded before any widget is near view (gzip -9):');
-const allLazy = new Set<string>();
-for (const file of pages) {
-  const r = reportPage(file);
-  for (const f of r.lazy) allLazy.add(f);
-  const over = r.initial > INITIAL_BUDGET;
-  failed ||= over;
-  console.log(
-    `  ${r.page.padEnd(36)} ${kb(r.initial).padStart(8)} in ${r.files} file(s)${over ? `  OVER ${kb(INITIAL_BUDGET)}` : ''}`,
-  );
-}
-
-const chunks = [...allLazy].sort().map((file) => ({ name: file.slice(root.length + 1), size: gz(readFileSync(file)) }));
-const plotChunks = chunks.filter((c) => /\/plot-marks\.[^/]+\.js$/.test(c.name));
-if (plotChunks.length === 0) {
-  console.error('No Plot chunk (_astro/plot-marks.*.js) is reachable from any page.');
-  failed = true;
-}
-console.log(
-  '\nLazy chunks (dynamic imports reachable from these pages: the plot widgets, and any other lazy feature):',
-);
-for (const c of chunks) {
-  const isPlot = plotChunks.includes(c);
-  const over = isPlot && c.size > PLOT_BUDGET;
-  failed ||= over;
-  console.log(
-    `  ${c.name.padEnd(52)} ${kb(c.size).padStart(8)}${isPlot ? '  ← Plot' : ''}${over ? `  OVER ${kb(PLOT_BUDGET)}` : ''}`,
-  );
-}
-const lazyTotal = chunks.reduce((sum, c) => sum + c.size, 0);
-console.log(`  ${'total'.padEnd(52)} ${kb(lazyTotal).padStart(8)}`);
-
 /** Every built page (the search index's own files excluded). */
 function htmlPages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -140,20 +104,84 @@ function htmlPages(dir: string): string[] {
     return entry.name.endsWith('.html') ? [join(dir, entry.name)] : [];
   });
 }
-console.log('\nPage weight, HTML (with inlined CSS and the build-time math) + up-front JS, gzip -9:');
 const cardsDir = join(root, 'practice', 'cards');
 const cards = htmlPages(root).filter((f) => f.startsWith(cardsDir));
-for (const file of htmlPages(root)
+const pages = htmlPages(root)
   .filter((f) => !f.startsWith(cardsDir))
-  .sort()) {
+  .sort();
+
+/** A chunk's name without the build hash: `_astro/plot-marks.Dmy_bHhs.js` → `plot-marks`. */
+const chunkName = (file: string): string =>
+  file
+    .slice(root.length + 1)
+    .replace(/^_astro\//, '')
+    .replace(/\.[\w-]{8}\.js$/, '');
+
+let failed = false;
+let pendingOver = 0;
+console.log('Every page: JavaScript loaded up front (before any widget is near view) and the page weight, gzip -9.');
+console.log('Page weight = HTML (with inlined CSS and the build-time math) + up-front JS.\n');
+console.log(`  ${'page'.padEnd(36)} ${'JS'.padStart(8)} ${'files'.padStart(5)} ${'weight'.padStart(8)}`);
+/** Lazy chunk → the pages that can load it. */
+const lazyPages = new Map<string, string[]>();
+for (const file of pages) {
   const r = reportPage(file);
+  for (const f of r.lazy) lazyPages.set(f, [...(lazyPages.get(f) ?? []), r.page]);
   const total = gz(readFileSync(file)) + r.initial;
-  const over = total > PAGE_BUDGET;
-  failed ||= over;
-  console.log(`  ${r.page.padEnd(36)} ${kb(total).padStart(8)}${over ? `  OVER ${kb(PAGE_BUDGET)}` : ''}`);
+  const overJs = r.initial > INITIAL_BUDGET;
+  const overPage = total > PAGE_BUDGET;
+  const pending = overJs && JS_BUDGET_PENDING.test(r.page);
+  if (pending) pendingOver++;
+  failed ||= (overJs && !pending) || overPage;
+  const notes = [
+    overJs ? `JS OVER ${kb(INITIAL_BUDGET)}${pending ? ' (not yet enforced: see JS_BUDGET_PENDING)' : ''}` : '',
+    overPage ? `weight OVER ${kb(PAGE_BUDGET)}` : '',
+  ]
+    .filter((n) => n !== '')
+    .join(', ');
+  console.log(
+    `  ${r.page.padEnd(36)} ${kb(r.initial).padStart(8)} ${String(r.files).padStart(5)} ${kb(total).padStart(8)}${notes ? `  ${notes}` : ''}`,
+  );
 }
+
+const lazyFiles = [...lazyPages.keys()];
+// Two sources with one name (components/plots/client/runtime.ts, components/exercise/runtime.ts) keep their hash.
+const shared = new Set(lazyFiles.map(chunkName).filter((n, i, all) => all.indexOf(n) !== i));
+const chunks = lazyFiles
+  .map((file) => ({
+    file,
+    name: shared.has(chunkName(file)) ? file.slice(root.length + 1).replace(/^_astro\//, '') : chunkName(file),
+    size: gz(readFileSync(file)),
+    pages: lazyPages.get(file) ?? [],
+  }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+const plotChunks = chunks.filter((c) => c.name === 'plot-marks');
+if (plotChunks.length === 0) {
+  console.error('No Plot chunk (_astro/plot-marks.*.js) is reachable from any page.');
+  failed = true;
+}
+/** Where a chunk is loaded from, in few words: "every lesson", "3 pages: /explore/, …". */
+function loadedBy(list: readonly string[]): string {
+  const lessons = list.filter((p) => p.startsWith('/lessons/'));
+  const decks = list.filter((p) => p.startsWith('/present/'));
+  const other = list.filter((p) => !p.startsWith('/lessons/') && !p.startsWith('/present/'));
+  const group = (xs: readonly string[], what: string) => (xs.length === 0 ? [] : [`${xs.length} ${what}`]);
+  return [...group(lessons, 'lesson(s)'), ...group(decks, 'deck(s)'), ...other].join(', ');
+}
+console.log('\nLazy chunks, loaded when a widget nears the view or a feature is used (gzip -9), and who loads them:');
+for (const c of chunks) {
+  const isPlot = plotChunks.includes(c);
+  const over = isPlot && c.size > PLOT_BUDGET;
+  failed ||= over;
+  console.log(
+    `  ${c.name.padEnd(28)} ${kb(c.size).padStart(8)}${isPlot ? ' (Plot)' : ''}${over ? `  OVER ${kb(PLOT_BUDGET)}` : ''}  ${loadedBy(c.pages)}`,
+  );
+}
+const lazyTotal = chunks.reduce((sum, c) => sum + c.size, 0);
+console.log(`  ${'total'.padEnd(28)} ${kb(lazyTotal).padStart(8)}`);
 // The practice page's card fragments, fetched one per card a seed picks beyond the default set.
 if (cards.length > 0) {
+  console.log('');
   const sizes = cards.map((f) => gz(readFileSync(f))).sort((a, b) => a - b);
   const median = sizes[Math.floor(sizes.length / 2)] ?? 0;
   console.log(
@@ -161,6 +189,6 @@ if (cards.length > 0) {
   );
 }
 console.log(
-  `\nBudgets: up-front JS ≤ ${kb(INITIAL_BUDGET)} per lesson, Plot chunk ≤ ${kb(PLOT_BUDGET)}, page weight ≤ ${kb(PAGE_BUDGET)}.${failed ? ' EXCEEDED.' : ' Met.'}`,
+  `\nBudgets: up-front JS ≤ ${kb(INITIAL_BUDGET)} per page, Plot chunk ≤ ${kb(PLOT_BUDGET)}, page weight ≤ ${kb(PAGE_BUDGET)}.${failed ? ' EXCEEDED.' : ' Met.'}${pendingOver > 0 ? ` ${pendingOver} deck(s) over the JS budget, not yet enforced.` : ''}`,
 );
 if (failed) process.exitCode = 1;

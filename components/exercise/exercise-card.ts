@@ -87,6 +87,8 @@ class ExerciseCard extends HTMLElement {
     const solution = this.#query<HTMLDetailsElement>('[data-solution]');
     if (!form || !solution) return;
     this.#wired = true;
+    // The same state the page's CSS drew before wiring (ExerciseCard.astro), so nothing moves.
+    this.dataset['wired'] = '';
     form.hidden = false;
     solution.hidden = true;
     this.#seed = urlSeed();

@@ -1,7 +1,6 @@
 import { isStaticCopy } from '../shared/static-copy.ts';
 import { examDeadline, examMinutes, timeLeft } from './exam-clock.ts';
 import { PRACTICE_SET_SHOWN, urlSeed } from './has-progress.ts';
-import { pickPractice } from './instantiate.ts';
 
 /** The exercise ids of `?retry=a,b,c` that exist, in the order given (at most 50). */
 export function retryIds(search: string, known: ReadonlySet<string>): string[] {
@@ -24,9 +23,9 @@ class PracticeSet extends HTMLElement {
     this.#wired = true;
     const pools = JSON.parse(this.dataset['pools'] ?? '[]') as { lesson: string; ids: string[] }[];
     const size = Number(this.dataset['size'] ?? '10');
-    const seed = urlSeed() ?? this.dataset['defaultSeed'] ?? '1';
+    const asked = urlSeed();
+    const seed = asked ?? this.dataset['defaultSeed'] ?? '1';
     const retry = retryIds(window.location.search, new Set(pools.flatMap((p) => p.ids)));
-    const picked = new Set(retry.length > 0 ? retry : pickPractice(pools, seed, size));
     const note = this.querySelector<HTMLElement>('[data-retry-note]');
     if (note && retry.length > 0) {
       note.hidden = false;
@@ -36,9 +35,28 @@ class PracticeSet extends HTMLElement {
     if (label) label.textContent = retry.length > 0 ? `Retry set ${seed}` : `Set ${seed}`;
     const next = this.querySelector<HTMLAnchorElement>('[data-new-set]');
     if (next) next.href = `?seed=${Math.floor(Math.random() * 1e9).toString(36)}`;
-    // Course order, the order the cards appear in.
-    const order = pools.flatMap((p) => p.ids).filter((id) => picked.has(id));
-    void this.#show(order).then(() => this.#afterShown(seed, retry.length > 0));
+    void this.#pick(pools, asked, seed, size, retry)
+      .then((picked) => this.#show(pools.flatMap((p) => p.ids).filter((id) => picked.has(id))))
+      .then(() => this.#afterShown(seed, retry.length > 0));
+  }
+
+  /**
+   * The ids of the set, in any order. The default seed's set is the one the server rendered, so
+   * it needs no draw; another seed loads the picker (and its seeded draws) first.
+   */
+  async #pick(
+    pools: readonly { lesson: string; ids: string[] }[],
+    asked: string | undefined,
+    seed: string,
+    size: number,
+    retry: readonly string[],
+  ): Promise<Set<string>> {
+    if (retry.length > 0) return new Set(retry);
+    const rendered = [...document.querySelectorAll<HTMLElement>('[data-exercise-set="practice"] exercise-card')];
+    if (asked === undefined || asked === this.dataset['defaultSeed'])
+      return new Set(rendered.map((card) => card.dataset['id'] ?? ''));
+    const { pickPractice } = await import('./pick-practice.ts');
+    return new Set(pickPractice(pools, seed, size));
   }
 
   /**
@@ -54,10 +72,8 @@ class PracticeSet extends HTMLElement {
       [...set.querySelectorAll<HTMLElement>('exercise-card')].map((card) => [card.dataset['id'] ?? '', card]),
     );
     const missing = order.filter((id) => !present.has(id));
-    if (missing.length > 0 && status) {
-      status.hidden = false;
-      status.textContent = `Loading ${missing.length} exercise${missing.length === 1 ? '' : 's'}…`;
-    }
+    if (missing.length > 0 && status)
+      status.textContent = ` · Loading ${missing.length} exercise${missing.length === 1 ? '' : 's'}…`;
     const fetched = await Promise.all(missing.map((id) => this.#fetchCard(id)));
     missing.forEach((id, i) => {
       const card = fetched[i];
@@ -65,23 +81,24 @@ class PracticeSet extends HTMLElement {
     });
     const failed = missing.filter((_, i) => fetched[i] === undefined);
     if (status) {
-      status.hidden = failed.length === 0;
       status.textContent =
         failed.length === 0
           ? ''
-          : `${failed.length} exercise${failed.length === 1 ? '' : 's'} of this set could not be loaded (are you offline?). Reload to try again.`;
+          : ` · ${failed.length} exercise${failed.length === 1 ? '' : 's'} of this set could not be loaded (are you offline?). Reload to try again.`;
     }
     const review = set.querySelector('exercise-review');
-    for (const card of present.values()) card.hidden = true;
-    let n = 0;
-    for (const id of order) {
-      const card = present.get(id);
-      if (!card) continue;
-      n++;
+    // Only what changes is touched: the default set is already on the page, in order and numbered,
+    // and moving or re-hiding its cards would make the browser restyle and lay out every one.
+    const shown = order.flatMap((id) => present.get(id) ?? []);
+    for (const card of present.values()) if (!shown.includes(card) && !card.hidden) card.hidden = true;
+    // From the last card back, so that the card each one goes before is already in place.
+    for (let i = shown.length - 1; i >= 0; i--) {
+      const card = shown[i] as HTMLElement;
       const number = card.querySelector('[data-number]');
-      if (number) number.textContent = String(n);
-      card.hidden = false;
-      set.insertBefore(card, review);
+      if (number && number.textContent !== String(i + 1)) number.textContent = String(i + 1);
+      if (card.hidden) card.hidden = false;
+      const before = shown[i + 1] ?? review;
+      if (card.parentElement !== set || card.nextElementSibling !== before) set.insertBefore(card, before);
     }
   }
 
@@ -100,16 +117,13 @@ class PracticeSet extends HTMLElement {
   #afterShown(seed: string, retrying: boolean): void {
     document.dispatchEvent(new Event(PRACTICE_SET_SHOWN));
     const minutes = examMinutes(window.location.search);
-    if (minutes === undefined) {
-      const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
-      const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
-      if (offer && link && !retrying) {
-        offer.hidden = false;
-        link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
-      }
-    } else {
-      this.#startExam(seed, minutes);
-    }
+    // The offer is laid out from the first paint (server HTML, `needs-js`); a retry or a running
+    // exam has no use for it.
+    const offer = this.querySelector<HTMLElement>('[data-exam-offer]');
+    const link = this.querySelector<HTMLAnchorElement>('[data-exam-link]');
+    if (offer) offer.hidden = retrying || minutes !== undefined;
+    if (link) link.href = `?seed=${encodeURIComponent(seed)}&exam=20`;
+    if (minutes !== undefined) this.#startExam(seed, minutes);
   }
 
   /**

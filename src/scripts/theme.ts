@@ -17,7 +17,6 @@ function apply(theme: 'light' | 'dark', button: HTMLButtonElement) {
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  button.hidden = false;
   button.setAttribute('aria-pressed', String(current() === 'dark'));
   button.addEventListener('click', () => {
     const next = current() === 'dark' ? 'light' : 'dark';

@@ -186,6 +186,9 @@ describe('4. one store, one channel', () => {
   it('a card opened before any progress existed follows an answer given in another tab', async () => {
     const { page, context } = await openPage(browser, '/lessons/sigmoid/');
     const c = card(page, 'sigmoid-derivative-in-g');
+    // In view, as the reader sees it: off screen a card is not rendered (content-visibility), and
+    // innerText reads only rendered text.
+    await c.scrollIntoViewIfNeeded();
     const other = await context.newPage();
     await other.goto('/lessons/sigmoid/');
     await answer(card(other, 'sigmoid-derivative-in-g'), 'g - g^2');
@@ -211,7 +214,8 @@ describe('6. numbers right to the precision given', () => {
   it('tanh′(3) as 0.0099 is not called wrong and costs no attempt; the prompt states the precision', async () => {
     const { page, context } = await openPage(browser, '/lessons/misbehaving-activations/');
     const c = card(page, 'saturated-tanh-slope');
-    expect(await c.locator('.numeric-format').innerText()).toMatch(/^Give the value to 3 significant digits/);
+    await c.scrollIntoViewIfNeeded(); // rendered (from the next frame), as the reader sees it: see above
+    await poll(() => c.locator('.numeric-format').innerText()).toMatch(/^Give the value to 3 significant digits/);
     await answer(c, '0.0099');
     expect(await c.locator('[data-feedback]').innerText()).toMatch(/right to the 2 significant digits you gave/);
     expect(await c.locator('[data-attempts]').innerText()).toBe('');

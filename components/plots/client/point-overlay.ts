@@ -5,7 +5,7 @@
  */
 import { ZONE_FILL } from '../palette.ts';
 import { POINT_CLASSES, POINT_STYLE, type PointGeometry } from '../specs/activation-plot-spec.ts';
-import type { PlotSvg } from './runtime.ts';
+import { OVERLAY_ATTRIBUTE, type PlotSvg } from './runtime.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -48,12 +48,14 @@ export function createOverlay(svg: PlotSvg): Overlay {
   if (xScale?.apply === undefined || yScale?.apply === undefined) throw new Error('plot has no x/y scale');
   const root = document.createElementNS(SVG, 'g');
   root.setAttribute('aria-hidden', 'true');
+  root.setAttribute(OVERLAY_ATTRIBUTE, '');
   svg.append(root);
   // The zones go under everything Plot drew after its stylesheet (axes, grid, curves).
   const zones = document.createElementNS(SVG, 'g');
   zones.setAttribute('class', POINT_CLASSES.zones);
   zones.setAttribute('fill', ZONE_FILL);
   zones.setAttribute('aria-hidden', 'true');
+  zones.setAttribute(OVERLAY_ATTRIBUTE, '');
   const style = svg.querySelector('style');
   if (style === null) svg.prepend(zones);
   else style.after(zones);

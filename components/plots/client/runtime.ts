@@ -5,16 +5,37 @@
 import { plot, type PlotOptions } from '../plot-marks.ts';
 import { writeQuery } from '../specs/query.ts';
 import { hideFromAssistiveTech } from '../a11y.ts';
+import { morphSvg } from './morph-svg.ts';
 
 /** Plot's returned SVG, with its scales. */
 export type PlotSvg = ReturnType<typeof plot>;
 
-/** Render `options` with Plot and put the SVG in place of the area's content. */
+/** Marks what a widget adds on top of Plot's picture (see point-overlay.ts): a redraw drops it, the widget adds it again. */
+export const OVERLAY_ATTRIBUTE = 'data-overlay';
+
+/** The SVGs this page drew itself (not the build's first pictures). */
+const drawnHere = new WeakSet<Element>();
+
+/**
+ * Render `options` with Plot and show it in the area. When the area holds the previous render, that
+ * SVG is morphed into the new one rather than replaced, and carries the new render's scales: the
+ * returned element is the one on the page. The build's first picture is replaced whole (measured:
+ * morphing it, whose markup differs from the browser's render throughout, costs the page's load
+ * more main-thread time than replacing it).
+ */
 export function draw(area: Element, options: PlotOptions): PlotSvg {
   const svg = plot(options);
   hideFromAssistiveTech(svg);
-  area.replaceChildren(svg);
-  return svg;
+  const live = area.firstElementChild;
+  if (live === null || !drawnHere.has(live) || live !== area.lastElementChild || svg.localName !== 'svg') {
+    area.replaceChildren(svg);
+    drawnHere.add(svg);
+    return svg;
+  }
+  for (const added of live.querySelectorAll(`:scope > [${OVERLAY_ATTRIBUTE}]`)) added.remove();
+  morphSvg(live, svg);
+  // Plot's figure methods (the scales the overlay and the pointer read) travel with the picture.
+  return Object.assign(live, { scale: svg.scale.bind(svg), legend: svg.legend.bind(svg) }) as unknown as PlotSvg;
 }
 
 /** `render` at most once per animation frame, however many inputs arrive. */
