@@ -67,6 +67,8 @@ class ExerciseCard extends HTMLElement {
   #described: string | undefined;
   /** True while this card records its own check, whose feedback it writes itself. */
   #checking = false;
+  /** True once the student moved a step: a late re-seed must not undo their order (or take focus away). */
+  #moved = false;
 
   connectedCallback(): void {
     if (isStaticCopy(this)) return;
@@ -268,7 +270,8 @@ class ExerciseCard extends HTMLElement {
         const item = items.find((li) => li.dataset['step'] === String(index));
         const math = item?.querySelector('.step-math');
         if (math) math.innerHTML = runtime.richText(`$${exercise.steps[index] ?? ''}$`);
-        if (item && list) list.append(item);
+        // The seeded shuffle only sets where the steps start; grading reads their indices.
+        if (item && list && !this.#moved) list.append(item);
       }
       this.#refreshSteps();
     }
@@ -418,6 +421,7 @@ class ExerciseCard extends HTMLElement {
     if (!sibling) return;
     if (up) list.insertBefore(item, sibling);
     else list.insertBefore(sibling, item);
+    this.#moved = true;
     this.#refreshSteps();
     const items = [...list.children];
     const position = items.indexOf(item) + 1;

@@ -213,7 +213,7 @@ describe('an order-the-steps exercise', () => {
     );
     expect(seed).toBeDefined();
     const { page, context, errors } = await openPage(browser, `${PAGE}?seed=${seed ?? ''}`);
-    const card = page.locator('exercise-card[data-kind="order"]:not([hidden])').first();
+    const card = page.locator('exercise-card[data-kind="order"][data-wired]:not([hidden])').first();
     await poll(() => card.count()).toBe(1);
     const steps = card.locator('[data-step]');
     const n = await steps.count();
