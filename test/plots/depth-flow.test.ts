@@ -3,12 +3,20 @@ import { activations } from '../../src/math/index.ts';
 import { standardNormals } from '../../components/plots/random.ts';
 import {
   depthFlowData,
+  depthFlowSpec,
+  depthFlowStateQuery,
   describeDepthFlow,
+  initFlowData,
+  normalizeDepthFlowState,
+  readDepthFlowState,
   DEPTH_PATHS,
   DEPTH_SEED,
+  INIT_WIDTH,
   LAYERS_MAX,
+  type DepthFlowInit,
   type DepthFlowState,
 } from '../../components/plots/specs/depth-flow-spec.ts';
+import { queryReader } from '../../components/plots/specs/query.ts';
 import { relativeError } from '../math/ulp.ts';
 
 const sigmoidAtZero: DepthFlowState = { activation: 'sigmoid', weight: 1, mean: 0, spread: 0, layers: 10 };
@@ -74,5 +82,86 @@ describe('standardNormals', () => {
   it('depends only on the seed', () => {
     expect(standardNormals(3, 9)).toEqual(standardNormals(3, 9));
     expect(standardNormals(3, 9)).not.toEqual(standardNormals(4, 9));
+  });
+});
+
+describe('the initialisation choice (variance recursion)', () => {
+  const at = (activation: DepthFlowState['activation'], init: DepthFlowInit, layers = 20): DepthFlowState =>
+    normalizeDepthFlowState({ activation, init, weight: 1, mean: 0, spread: 0, layers });
+
+  it('He with ReLU holds the signal and the gradient at 1 in every layer (2 · ½ = 1)', () => {
+    const data = initFlowData(at('relu', 'he', 50));
+    expect(data.gain).toBe(2);
+    for (let n = 0; n < 50; n++) {
+      expect(relativeError(data.signal[n] ?? NaN, 1)).toBeLessThan(1e-9);
+      expect(relativeError(data.gradient[n] ?? NaN, 1)).toBeLessThan(1e-9);
+    }
+    expect(describeDepthFlow(at('relu', 'he', 50))).toContain('it holds within a factor 100 of 1');
+  });
+
+  it('Xavier with ReLU halves the variance per layer: RMS 2^(−n/2), vanishing by 20 layers', () => {
+    const data = initFlowData(at('relu', 'xavier'));
+    for (let n = 1; n <= 20; n++) {
+      expect(relativeError(data.signal[n - 1] ?? NaN, 2 ** (-n / 2))).toBeLessThan(1e-9);
+      expect(relativeError(data.gradient[n - 1] ?? NaN, 2 ** (-n / 2))).toBeLessThan(1e-9);
+    }
+    const text = describeDepthFlow(at('relu', 'xavier'));
+    expect(text).toContain('Xavier, Var(w) = 1/n with n = 100 inputs per unit, so n·Var(w) = 1');
+    expect(text).toContain('it vanishes');
+  });
+
+  it('a standard normal (Var(w) = 1, n = 100) explodes a ReLU network by √50 per layer', () => {
+    const data = initFlowData(at('relu', 'standard', 10));
+    expect(data.gain).toBe(INIT_WIDTH);
+    expect(relativeError(data.signal[9] ?? NaN, Math.sqrt(50) ** 10)).toBeLessThan(1e-9);
+    expect(describeDepthFlow(at('relu', 'standard', 10))).toContain('it explodes');
+  });
+
+  it('the recursion is Var(z⁽ˡ⁺¹⁾) = n·Var(w)·E[g(z)²], checked layer by layer for tanh under Xavier', () => {
+    const data = initFlowData(at('tanh', 'xavier', 5));
+    let q = 1;
+    let gradient = 1;
+    for (let l = 0; l < 5; l++) {
+      // An independent Monte-Carlo-free check: a plain midpoint sum on a fine grid.
+      const h = 1e-3;
+      let g2 = 0;
+      let dg2 = 0;
+      for (let t = -12 + h / 2; t < 12; t += h) {
+        const z = Math.sqrt(q) * t;
+        const w = (Math.exp(-t * t / 2) / Math.sqrt(2 * Math.PI)) * h;
+        g2 += Math.tanh(z) ** 2 * w;
+        dg2 += (1 - Math.tanh(z) ** 2) ** 2 * w;
+      }
+      gradient *= Math.sqrt(dg2);
+      q = g2;
+      expect(relativeError(data.variance[l + 1] ?? NaN, q)).toBeLessThan(1e-6);
+      expect(relativeError(data.gradient[l] ?? NaN, gradient)).toBeLessThan(1e-6);
+    }
+    // tanh′(0) = 1: as the variance shrinks, each layer's factor tends to 1 and the gradient holds.
+    const deep = initFlowData(at('tanh', 'xavier', 50));
+    expect(deep.gradient[49]).toBeGreaterThan(0.1);
+    expect((deep.gradient[49] ?? NaN) / (deep.gradient[48] ?? NaN)).toBeGreaterThan(0.99);
+  });
+
+  it('the sigmoid vanishes under Xavier: its slope is at most ¼', () => {
+    const data = initFlowData(at('sigmoid', 'xavier', 10));
+    expect(data.gradient[9]).toBeLessThan(0.25 ** 10);
+  });
+
+  it('reads and writes the choice in the URL, falling back to fixed for an unknown scheme', () => {
+    const fallback = at('relu', 'he');
+    const read = (search: string): DepthFlowState =>
+      readDepthFlowState(queryReader(new URLSearchParams(search), 'depth'), fallback);
+    expect(read('?depth.init=xavier').init).toBe('xavier');
+    expect(read('?depth.init=bogus').init).toBe('he');
+    expect(depthFlowStateQuery(at('tanh', 'standard'))).toMatchObject({ fn: 'tanh', init: 'standard' });
+    expect(normalizeDepthFlowState({ activation: 'relu', weight: 1, mean: 0, spread: 0, layers: 3 }).init).toBe('fixed');
+  });
+
+  it('draws the signal and the gradient, clipped to the axis, and leaves the fixed view unchanged', () => {
+    const spec = depthFlowSpec(at('relu', 'standard', 50));
+    expect(spec.marks?.length).toBe(3);
+    const fixed = { activation: 'sigmoid', weight: 1, mean: 0, spread: 0, layers: 10 } as const;
+    expect(describeDepthFlow(fixed)).toBe(describeDepthFlow({ ...fixed, init: 'fixed' }));
   });
 });
