@@ -13,6 +13,8 @@ export const lessonIds = [
   'wider-family',
   'misbehaving-activations',
   'stable-computation',
+  'backprop-through-a-layer',
+  'initialisation',
 ] as const;
 
 export const exercisesDir = 'content/exercises';
