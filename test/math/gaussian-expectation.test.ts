@@ -24,8 +24,18 @@ describe('gaussianExpectation against mpmath (test/reference/init-moments.json)'
   it.each(cases)('$id at Var(z) = $q: E[g(z)²] and E[g′(z)²] to 1e-10', ({ id, q, g2, dg2 }) => {
     const a = activations[id];
     const kinks = a.kinks.map((k) => k.at);
-    expect(relativeError(gaussianExpectation((z) => a.value(z) ** 2, q, kinks), g2)).toBeLessThan(1e-10);
-    expect(relativeError(gaussianExpectation((z) => a.derivative(z) ** 2, q, kinks), dg2)).toBeLessThan(1e-10);
+    expect(
+      relativeError(
+        gaussianExpectation((z) => a.value(z) ** 2, q, kinks),
+        g2,
+      ),
+    ).toBeLessThan(1e-10);
+    expect(
+      relativeError(
+        gaussianExpectation((z) => a.derivative(z) ** 2, q, kinks),
+        dg2,
+      ),
+    ).toBeLessThan(1e-10);
   });
 
   it('ReLU halves the second moment and passes half the slope: E[ReLU(z)²] = Var(z)/2, E[ReLU′(z)²] = 1/2', () => {
@@ -44,7 +54,13 @@ describe('gaussianExpectation against mpmath (test/reference/init-moments.json)'
   });
 
   it('is E[Z²] = variance for f(z) = z², the point mass at variance 0, and NaN for a negative variance', () => {
-    for (const q of [0.01, 1, 9, 100]) expect(relativeError(gaussianExpectation((z) => z * z, q), q)).toBeLessThan(1e-12);
+    for (const q of [0.01, 1, 9, 100])
+      expect(
+        relativeError(
+          gaussianExpectation((z) => z * z, q),
+          q,
+        ),
+      ).toBeLessThan(1e-12);
     expect(gaussianExpectation((z) => z + 3, 0)).toBe(3);
     expect(gaussianExpectation((z) => z, -1)).toBeNaN();
   });

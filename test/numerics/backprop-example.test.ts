@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseDerivation } from '../../components/derivation/derivation-view.ts';
-import { centralDifference, gradientCheckRows, RELU_CHECK_H, RELU_CHECK_POINTS } from '../../components/numerics/gradient-check.ts';
+import {
+  centralDifference,
+  gradientCheckRows,
+  RELU_CHECK_H,
+  RELU_CHECK_POINTS,
+} from '../../components/numerics/gradient-check.ts';
 import { TWO_UNIT, twoUnitPass } from '../../components/numerics/two-unit-example.ts';
 import { derivationSchema } from '../../src/content/derivation-schema.ts';
-import { evaluate } from '../../src/symbolic/index.ts';
+import { evaluate, parse } from '../../src/symbolic/index.ts';
+import { checkSteps, loadDerivation } from '../lessons/check-derivation.ts';
 import { relativeError } from '../math/ulp.ts';
 
 /** The loss of the 2-unit network as a plain function of its weights, written apart from twoUnitPass. */
@@ -66,7 +72,14 @@ describe('the worked 2-unit example (BackpropExample)', () => {
       y: TWO_UNIT.y,
     });
     const last = parseDerivation('backprop-weight-gradient', data).at(-1);
-    const shown = evaluate(last?.tree ?? { kind: 'number', value: NaN }, { ...data.params, w_11: TWO_UNIT.W[0][0] });
+    const env: Record<string, number> = { ...data.params, w_11: TWO_UNIT.W[0][0] };
+    for (const [name, text] of Object.entries(data.define)) {
+      const r = parse(text, { symbols: Object.keys(data.params), variable: 'w_11' });
+      if (!r.ok) throw new Error(text);
+      env[name] = evaluate(r.tree, env);
+    }
+    if (last === undefined) throw new Error('no steps');
+    const shown = evaluate(last.tree, env);
     expect(relativeError(shown, p.gradW[0][0])).toBeLessThan(1e-14);
   });
 
@@ -106,5 +119,26 @@ describe('the gradient check near the kink (GradientCheck)', () => {
     const e2 = Math.abs(centralDifference(Math.tanh, 0.6, 5e-3) - (1 - Math.tanh(0.6) ** 2));
     expect(e1 / e2).toBeGreaterThan(3.9);
     expect(e1 / e2).toBeLessThan(4.1);
+  });
+});
+
+describe('a changed step of the backprop derivations fails the check', () => {
+  // The defined symbols (a₁ = tanh(z₁), ŷ₁ …) depend on the variable: the check must differentiate
+  // through them, or a wrong step would pass as 0 = 0.
+  it.each([
+    ['backprop-weight-gradient', 'times-the-input', '*x_1', '*x_2'],
+    ['backprop-weight-gradient', 'through-the-activation', '(1 - tanh(z_1)^2)', '(1 - tanh(z_1))'],
+    ['backprop-weight-gradient', 'only-unit-one', '*v_1*', '*v_2*'],
+    ['backprop-delta', 'factor-g-prime', 'u_21*(yhat_2', 'u_22*(yhat_2'],
+    ['backprop-delta', 'through-the-weights', '*u_21*', '*u_22*'],
+    ['backprop-delta', 'outer-squares', '(yhat_2 - y_2)*d/dz_1(yhat_2)', '(yhat_2 - y_2)*d/dz_1(yhat_1)'],
+  ])('%s › %s: %s → %s', (id, step, from, to) => {
+    const d = loadDerivation(`content/derivations/${id}.yaml`);
+    expect(checkSteps(d, 'backprop-through-a-layer').failures).toEqual([]);
+    const steps = d.data.steps.map((s) => (s.id === step ? { ...s, expression: s.expression.replace(from, to) } : s));
+    expect(steps.find((s) => s.id === step)?.expression).toContain(to);
+    const { failures } = checkSteps({ ...d, data: { ...d.data, steps } }, 'backprop-through-a-layer');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures[0]).toContain(`› step ${step}`);
   });
 });

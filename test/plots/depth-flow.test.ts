@@ -128,7 +128,7 @@ describe('the initialisation choice (variance recursion)', () => {
       let dg2 = 0;
       for (let t = -12 + h / 2; t < 12; t += h) {
         const z = Math.sqrt(q) * t;
-        const w = (Math.exp(-t * t / 2) / Math.sqrt(2 * Math.PI)) * h;
+        const w = (Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI)) * h;
         g2 += Math.tanh(z) ** 2 * w;
         dg2 += (1 - Math.tanh(z) ** 2) ** 2 * w;
       }
@@ -155,7 +155,9 @@ describe('the initialisation choice (variance recursion)', () => {
     expect(read('?depth.init=xavier').init).toBe('xavier');
     expect(read('?depth.init=bogus').init).toBe('he');
     expect(depthFlowStateQuery(at('tanh', 'standard'))).toMatchObject({ fn: 'tanh', init: 'standard' });
-    expect(normalizeDepthFlowState({ activation: 'relu', weight: 1, mean: 0, spread: 0, layers: 3 }).init).toBe('fixed');
+    expect(normalizeDepthFlowState({ activation: 'relu', weight: 1, mean: 0, spread: 0, layers: 3 }).init).toBe(
+      'fixed',
+    );
   });
 
   it('draws the signal and the gradient, clipped to the axis, and leaves the fixed view unchanged', () => {

@@ -211,11 +211,12 @@ function initSpec(state: DepthFlowState, data: InitFlowData): PlotOptions {
     },
     marks: [
       ruleY([1], { stroke: 'currentColor', strokeOpacity: 0.6 }),
+      line({ length: state.layers }, { x: depth, y: clip(data.signal), stroke: G_STROKE, strokeWidth: 3 }),
+      // Dashed on top: for ReLU the two lines coincide, and both stay visible.
       line(
         { length: state.layers },
         { x: depth, y: clip(data.gradient), stroke: DG_STROKE, strokeWidth: 2.5, strokeDasharray: DG_DASH },
       ),
-      line({ length: state.layers }, { x: depth, y: clip(data.signal), stroke: G_STROKE, strokeWidth: 3 }),
     ],
   };
 }

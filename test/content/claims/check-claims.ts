@@ -514,7 +514,8 @@ function readFormula(
     const named = /`([^`]+)`/.exec(r.error.message)?.[1] ?? '';
     const isOutside = context.outside?.has(symbol) === true || context.outside?.has(named) === true;
     // A function the course does not have (`\operatorname{Var}`) counts only when declared by its full name.
-    const unknown = r.error.code === 'unknown-symbol' || r.error.code === 'unknown-command' || r.error.code === 'unknown-function';
+    const unknown =
+      r.error.code === 'unknown-symbol' || r.error.code === 'unknown-command' || r.error.code === 'unknown-function';
     if (unknown && isOutside) {
       out.about = true;
     } else if (r.error.code === 'unknown-symbol' && /^[a-y]$/.test(symbol) && symbol !== 'e') {
