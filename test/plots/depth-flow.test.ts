@@ -140,7 +140,7 @@ describe('the initialisation choice (variance recursion)', () => {
     // tanh′(0) = 1: as the variance shrinks, each layer's factor tends to 1 and the gradient holds.
     const deep = initFlowData(at('tanh', 'xavier', 50));
     expect(deep.gradient[49]).toBeGreaterThan(0.1);
-    expect((deep.gradient[49] ?? NaN) / (deep.gradient[48] ?? NaN)).toBeGreaterThan(0.99);
+    expect((deep.gradient[49] ?? NaN) / (deep.gradient[48] ?? NaN)).toBeGreaterThan(0.98);
   });
 
   it('the sigmoid vanishes under Xavier: its slope is at most ¼', () => {

@@ -27,6 +27,11 @@ export function hydrate(root: HTMLElement): WidgetHandle {
   const area = find<HTMLElement>(root, '.plot-area');
   const select = find<HTMLSelectElement>(root, 'select[name="fn"]');
   const initSelect = find<HTMLSelectElement>(root, 'select[name="init"]');
+  // A choice made before this chunk loaded (the selects are usable from the first paint) is kept.
+  const changedEarly = (el: HTMLSelectElement): string | undefined =>
+    el.selectedOptions[0]?.defaultSelected === false ? el.value : undefined;
+  const earlyInit = INITS.find((scheme) => scheme === changedEarly(initSelect));
+  if (earlyInit !== undefined) state = normalizeDepthFlowState({ ...state, init: earlyInit });
   const sync = widgetSync(root);
 
   function syncControls(): void {
