@@ -38,4 +38,4 @@ export function gradientCheckRows(id: ActivationId, h: number, points: readonly 
 
 /** The table the backprop lesson shows: ReLU with h = 10⁻³, from far left through the kink to far right. */
 export const RELU_CHECK_H = 1e-3;
-export const RELU_CHECK_POINTS = [-0.5, -1e-3, -5e-4, 0, 2.5e-4, 5e-4, 7.5e-4, 1e-3, 0.5] as const;
+export const RELU_CHECK_POINTS = [-0.5, -5e-4, 0, 2.5e-4, 5e-4, 1e-3, 0.5] as const;
