@@ -131,6 +131,7 @@ describe('a changed step of the backprop derivations fails the check', () => {
     ['backprop-weight-gradient', 'only-unit-one', '*v_1*', '*v_2*'],
     ['backprop-delta', 'factor-g-prime', 'u_21*(yhat_2', 'u_22*(yhat_2'],
     ['backprop-delta', 'through-the-weights', '*u_21*', '*u_22*'],
+    ['backprop-delta', 'activation-derivative', 'u_21*(1 - a_1^2)', 'u_21*(1 - a_1)'],
     ['backprop-delta', 'outer-squares', '(yhat_2 - y_2)*d/dz_1(yhat_2)', '(yhat_2 - y_2)*d/dz_1(yhat_1)'],
   ])('%s › %s: %s → %s', (id, step, from, to) => {
     const d = loadDerivation(`content/derivations/${id}.yaml`);
