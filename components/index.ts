@@ -16,4 +16,6 @@ export { default as Playground } from './playground/Playground.astro';
 export { default as Notes } from './notes/Notes.astro';
 export { default as SlideBreak } from './slides/SlideBreak.astro';
 export { default as FloatFailures } from './numerics/FloatFailures.astro';
+export { default as BackpropExample } from './numerics/BackpropExample.astro';
+export { default as GradientCheck } from './numerics/GradientCheck.astro';
 export { default as ForView } from './slides/ForView.astro';

@@ -58,6 +58,7 @@ export { frameworkConventions } from './framework-conventions.ts';
 export type { FrameworkValues } from './framework-conventions.ts';
 export { logistic, logisticDerivative } from './logistic.ts';
 export { sechSquared } from './hyperbolic.ts';
+export { gaussianExpectation } from './gaussian-expectation.ts';
 export { normalCdf, normalPdf } from './normal.ts';
 export { resolveParams } from './params.ts';
 export { lowGradientIntervals, maxAbsDerivative, sampleCurve, sampleGrid } from './sample.ts';

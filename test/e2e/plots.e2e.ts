@@ -178,6 +178,32 @@ describe('other widgets (one smoke path each)', () => {
     await context.close();
   });
 
+  it('depth: the initialisation choice, by keyboard, shows the signal and the gradient hold under He', async () => {
+    const { page, context, errors } = await openPage(browser, '/lessons/initialisation/');
+    await ready(page, '#init-depth');
+    const caption = () => page.locator('#init-depth figcaption').innerText();
+    await expect(caption()).resolves.toContain('ReLU, Xavier, Var(w) = 1/n');
+    await expect(caption()).resolves.toContain('it vanishes');
+    await expect(page.locator('#init-depth').getByRole('slider', { name: 'Weight w' }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await page.locator('#init-depth').getByRole('combobox', { name: 'Weights' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(caption).toContain('He, Var(w) = 2/n');
+    await expect(caption()).resolves.toContain("the signal's RMS is 1 times layer 1's: it holds");
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('init-depth.init=he');
+    await expect(page.locator('#init-depth [data-legend="init"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#init-depth [data-legend="fixed"]').isVisible()).resolves.toBe(false);
+    // Back to one unit per layer: the sliders apply again.
+    await page.keyboard.press('Home');
+    await expect.poll(caption).toContain('ReLU, weights of magnitude 1');
+    await expect(page.locator('#init-depth').getByRole('slider', { name: 'Weight w' }).isDisabled()).resolves.toBe(
+      false,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('dead units: a negative mean kills more ReLU units', async () => {
     const { page, context } = await openPage(browser, '/explore/?dead.b=-1');
     await ready(page, '#dead');

@@ -151,6 +151,31 @@ describe('numeric exercises', () => {
       const x = v['x'] ?? NaN;
       return (s(w * x) - 1) * ds(w * x) * x;
     },
+    'upstream-times-slope': (v) => (v['up'] ?? NaN) * ds(v['z0'] ?? NaN),
+    // Lessons 10 and 11 (backprop through a layer, initialisation).
+    'backprop-neuron-bias-gradient': (v) => {
+      const a = Math.tanh(v['z0'] ?? NaN);
+      return (a - (v['y'] ?? NaN)) * (1 - a * a);
+    },
+    'backprop-two-unit-delta': (v) => (v['v1'] ?? NaN) * -0.3 * (1 - Math.tanh(v['z1'] ?? NaN) ** 2),
+    // δ₁ ≈ −0.2285 is the table's (test/numerics/backprop-example.test.ts checks the rounding).
+    'backprop-two-unit-weight': (v) => -0.2285 * (v['x2'] ?? NaN),
+    'backprop-relu-layer-delta': (v) => ((v['z2'] ?? NaN) > 0 ? -0.9 : 0),
+    'backprop-central-difference': (v) => {
+      const z = v['z0'] ?? NaN;
+      return (Math.tanh(z + 0.01) - Math.tanh(z - 0.01)) / 0.02;
+    },
+    'backprop-kink-central-difference': (v) => {
+      const z = v['z0'] ?? NaN;
+      return (Math.max(z + 0.01, 0) - Math.max(z - 0.01, 0)) / 0.02;
+    },
+    'init-variance-numeric': (v) => (v['n'] ?? NaN) * 0.01 * (v['m'] ?? NaN),
+    'init-relu-second-moment': (v) => (v['q'] ?? NaN) / 2,
+    'init-he-variance': (v) => 2 / (v['n'] ?? NaN),
+    'init-leaky-he': (v) => 2 / ((1 + (v['a'] ?? NaN) ** 2) * (v['n'] ?? NaN)),
+    'init-sigmoid-xavier-factor': () => 1 / 16,
+    'init-relu-xavier-depth': (v) => 0.5 ** (v['L'] ?? NaN),
+    'init-standard-normal-relu': (v) => (v['n'] ?? NaN) / 2,
   };
 
   it('cross-checks every numeric key: against the math core, or against an independent formula', () => {

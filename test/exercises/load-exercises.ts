@@ -14,6 +14,8 @@ export const lessonIds = [
   'misbehaving-activations',
   'stable-computation',
   'output-layers',
+  'backprop-through-a-layer',
+  'initialisation',
 ] as const;
 
 export const exercisesDir = 'content/exercises';

@@ -66,7 +66,14 @@ describe('URL state', () => {
         range: 6,
       }),
     ).toEqual({ ...compare, ids: ['tanh', 'gelu'] });
-    const depth = { activation: 'tanh' as const, weight: 1.5, mean: -0.5, spread: 2, layers: 30 };
+    const depth = {
+      activation: 'tanh' as const,
+      init: 'xavier' as const,
+      weight: 1.5,
+      mean: -0.5,
+      spread: 2,
+      layers: 30,
+    };
     expect(
       readDepthFlowState(queryReader(roundTrip('d', depthFlowStateQuery(depth)), 'd'), { ...depth, layers: 3 }),
     ).toEqual(depth);

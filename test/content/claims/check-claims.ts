@@ -254,7 +254,7 @@ function applyDirective(command: DirectiveEvent['command'], text: string, scope:
   }
   if (command === 'params') {
     for (const part of text.split(';')) {
-      const m = /^\s*\\?([A-Za-z]+)\s*=\s*(.+)$/.exec(part);
+      const m = /^\s*\\?([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
       const values = m?.[2]?.split(',').map((v) => Number(v.trim()));
       if (m === null || values === undefined || values.some((v) => !Number.isFinite(v))) {
         return `claims: params: cannot read \`${part}\` (write \\alpha = 0.01, 0.3)`;
@@ -505,7 +505,10 @@ function readFormula(
     const symbol = /^\\(?:[A-Za-z]+|.)|^./.exec(f.tex.slice(r.error.position))?.[0] ?? '';
     const named = /`([^`]+)`/.exec(r.error.message)?.[1] ?? '';
     const isOutside = context.outside?.has(symbol) === true || context.outside?.has(named) === true;
-    if ((r.error.code === 'unknown-symbol' || r.error.code === 'unknown-command') && isOutside) {
+    // A function the course does not have (`\operatorname{Var}`) counts only when declared by its full name.
+    const unknown =
+      r.error.code === 'unknown-symbol' || r.error.code === 'unknown-command' || r.error.code === 'unknown-function';
+    if (unknown && isOutside) {
       out.about = true;
     } else if (r.error.code === 'unknown-symbol' && /^[a-y]$/.test(symbol) && symbol !== 'e') {
       out.otherVariable ??= symbol;

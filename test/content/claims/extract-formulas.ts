@@ -331,7 +331,10 @@ export function yamlEvents(file: string, source: string): SourceEvent[] {
   }
   // A derivation of an activation: g is that activation (its `define` may say so already).
   if (typeof record['activation'] === 'string' && define['g'] === undefined) define['g'] = `@${record['activation']}`;
-  if (Object.keys(define).length > 0) {
+  // A derivation in another variable (`variable: w_11`) defines its symbols in that variable, not in z:
+  // its notes' claims in z cannot use them.
+  const inZ = record['variable'] === undefined || record['variable'] === 'z';
+  if (Object.keys(define).length > 0 && inZ) {
     events.unshift({ kind: 'directive', file, line: 1, command: 'define', text: JSON.stringify(define) });
   }
   if (typeof own === 'object' && own !== null) {
