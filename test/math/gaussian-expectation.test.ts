@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activations, gaussianExpectation, type ActivationId } from '../../src/math/index.ts';
-import { relativeError } from './ulp.ts';
+import { relativeError } from '../support/float.ts';
 
 /** test/reference/init-moments.json, written by test/reference/init-moments.py (mpmath). */
 interface Moments {
