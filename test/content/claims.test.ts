@@ -99,12 +99,13 @@ describe('a changed formula fails with its file and line', () => {
   });
 
   it.each([
-    ['softplus', '| $\\sigma(z)$ |', '| $\\sigma(2z)$ |'],
+    ['softplus', '$\\sigma(z)$', '$\\sigma(2z)$'],
     ['SELU', '$\\lambda\\alpha e^{z}$ for $z < 0$', '$\\lambda e^{z}$ for $z < 0$'],
     ['softsign', '$(1 - \\lvert g\\rvert)^{2}$', '$(1 - \\lvert g\\rvert)^{3}$'],
   ])('the family table: the %s row changed', (name, from, to) => {
     const file = lesson('wider-family');
-    const line = file.text.split('\n').findIndex((l) => l.startsWith(`| ${name} |`)) + 1;
+    // Prettier pads table cells, so the row is found by its first cell, spaces aside.
+    const line = file.text.split('\n').findIndex((l) => l.split('|')[1]?.trim() === name) + 1;
     expect(line).toBeGreaterThan(0);
     const failures = failuresOf(mutate(file, line, from, to));
     expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([
