@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SEED } from '../../components/exercise/instantiate.ts';
-import { isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
+import { existingRoom, isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
 import { ClassroomError, type RouteContext } from '../app.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
@@ -213,9 +213,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
     { schema: { params: codeParams }, config: limit() },
     async (request, reply) => {
       // Exports stay readable after expiry: the teacher collects results when the lesson is over.
-      const room = await context.store.findRoom(request.params.code);
-      if (room === undefined)
-        throw new ClassroomError(404, 'room-not-found', `There is no room ${request.params.code}.`);
+      const room = await existingRoom(context, request.params.code);
       requireTeacher(room, request.headers.authorization);
       const [students, answers] = await Promise.all([
         context.store.students(room.code),
