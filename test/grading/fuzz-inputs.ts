@@ -4,7 +4,7 @@
  */
 import { mulberry32 } from '../../src/grading/index.ts';
 import type { GradeExpressionOptions } from '../../src/grading/index.ts';
-import { functionList } from '../../src/symbolic/index.ts';
+import { FUNCTION_TOKENS, OPERATOR_TOKENS } from '../support/language-tokens.ts';
 
 /** Hand-written hostile inputs: prototype names, huge and deep input, overflow, odd Unicode. */
 export const HOSTILE: readonly string[] = [
@@ -95,21 +95,8 @@ const TOKENS = [
   '1e308',
   'e',
   'pi',
-  '+',
-  '-',
-  '*',
-  '/',
-  '^',
-  '**',
-  '(',
-  ')',
-  ',',
-  '?',
-  ':',
-  '<',
-  '>=',
-  // Every function of the language and its aliases, from the table.
-  ...functionList.flatMap((f) => [f.name, ...(f.aliases ?? [])]),
+  ...OPERATOR_TOKENS,
+  ...FUNCTION_TOKENS,
   ' ',
   '−',
   '×',

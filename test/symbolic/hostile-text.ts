@@ -3,7 +3,7 @@
  * and the benchmark (the slowest parse against the 50 ms goal: parse.bench.ts).
  */
 import fc from 'fast-check';
-import { functionList } from '../../src/symbolic/index.ts';
+import { FUNCTION_TOKENS, OPERATOR_TOKENS } from '../support/language-tokens.ts';
 
 /** Fragments of the language and of likely hostile or mistaken input. */
 export const fragments = [
@@ -23,28 +23,13 @@ export const fragments = [
   '2e-',
   '..',
   '9'.repeat(400),
-  '+',
-  '-',
-  '*',
-  '/',
-  '^',
-  '**',
-  '(',
-  ')',
-  ',',
-  '?',
-  ':',
-  '<',
-  '<=',
-  '>',
-  '>=',
+  ...OPERATOR_TOKENS,
   '=',
   '==',
   '!',
   '|',
   '\\',
-  // Every function of the language and its aliases, from the table.
-  ...functionList.flatMap((f) => [f.name, ...(f.aliases ?? [])]),
+  ...FUNCTION_TOKENS,
   'tanh^2',
   'tanh^-1',
   ' ',
