@@ -6,23 +6,17 @@ import { assignmentResults } from '../assignment-scores.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
 import type { Assignment, Room } from '../storage/classroom-store.ts';
-import { CODE_PATTERN } from '../tokens.ts';
+import { codeParams } from '../route-params.ts';
 import { exerciseId, seedText } from './room-routes.ts';
 
 /** At most this many exercises in one assignment (a practice set has 10, a lesson 10). */
 export const MAX_ASSIGNMENT_EXERCISES = 20;
 
-const codeParams = {
-  type: 'object',
-  required: ['code'],
-  additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN } },
-} as const;
 const assignmentParams = {
   type: 'object',
   required: ['code', 'id'],
   additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN }, id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } },
+  properties: { ...codeParams.properties, id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } },
 } as const;
 
 interface AssignmentParams {

@@ -7,14 +7,8 @@ import { publicAssignment } from '../public-assignment.ts';
 import { publicQuestion, type PublicQuestion } from '../public-question.ts';
 import { summarise } from '../room-summary.ts';
 import type { Room } from '../storage/classroom-store.ts';
-import { CODE_PATTERN, hashToken, newRoomCode, newToken } from '../tokens.ts';
-
-const codeParams = {
-  type: 'object',
-  required: ['code'],
-  additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN } },
-} as const;
+import { codeParams } from '../route-params.ts';
+import { hashToken, newRoomCode, newToken } from '../tokens.ts';
 
 /** Exercise ids and seeds as in the content schema: kebab-case ids, short seeds. */
 export const exerciseId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 } as const;
