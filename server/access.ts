@@ -3,10 +3,19 @@ import { ClassroomError, type RouteContext } from './app.ts';
 import type { Room, Student } from './storage/classroom-store.ts';
 import { bearerToken, hashToken } from './tokens.ts';
 
-/** The room, if it exists and has not expired: 404 for an unknown code, 410 for an expired one. */
-export async function openRoom(context: RouteContext, code: string): Promise<Room> {
+/**
+ * The room, expired or not (a teacher's results and exports stay readable when the lesson is
+ * over): 404 for an unknown code.
+ */
+export async function existingRoom(context: RouteContext, code: string): Promise<Room> {
   const room = await context.store.findRoom(code);
   if (room === undefined) throw new ClassroomError(404, 'room-not-found', `There is no room ${code}.`);
+  return room;
+}
+
+/** The room, if it exists and has not expired: 404 for an unknown code, 410 for an expired one. */
+export async function openRoom(context: RouteContext, code: string): Promise<Room> {
+  const room = await existingRoom(context, code);
   if (context.now() >= room.expiresAt)
     throw new ClassroomError(410, 'room-expired', `Room ${code} has closed. Ask your teacher for a new code.`);
   return room;

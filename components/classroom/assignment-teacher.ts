@@ -3,6 +3,7 @@ import { api, ApiError, classroomStatus } from './classroom-api.ts';
 import type { ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { joinBlock, savedTeacherRoom, teacherRoom, type TeacherRoom } from './teacher-room.ts';
 import { throttled } from './throttled.ts';
+import { finder } from './finder.ts';
 
 /**
  * The assignments page (/classroom/): the teacher picks a lesson's exercises or a practice set and
@@ -31,11 +32,7 @@ const ASSIGNMENT_KEY = 'activation-derivatives:classroom-assignment';
 const REFRESH_MS = 250;
 
 export async function startTeacherPage(root: HTMLElement): Promise<void> {
-  const $ = <T extends Element>(selector: string): T => {
-    const element = root.querySelector<T>(selector);
-    if (element === null) throw new Error(`assignments page: missing ${selector}`);
-    return element;
-  };
+  const $ = finder(root, 'assignments page');
   const base = root.dataset['base'] ?? '/';
   const pools = JSON.parse(root.dataset['pools'] ?? '[]') as { lesson: string; ids: string[] }[];
   const setSize = Number(root.dataset['setSize'] ?? 10);

@@ -1,5 +1,6 @@
 import { renderPreview, richText } from '../exercise/runtime.ts';
 import { api, ApiError, type ClassroomQuestion } from './classroom-api.ts';
+import { finder } from './finder.ts';
 import { solutionSteps } from './solution-steps.ts';
 import { throttled } from './throttled.ts';
 import { joinBlock, teacherRoom, type TeacherRoom } from './teacher-room.ts';
@@ -77,7 +78,7 @@ export async function openClassroomPanel(options: PanelOptions): Promise<void> {
       </p>
     </div>`;
   document.body.append(panel);
-  const $ = <T extends Element>(selector: string) => panel.querySelector<T>(selector) as T;
+  const $ = finder(panel, 'classroom panel');
   const status = $<HTMLElement>('[data-status]');
   const stream: { events?: EventSource; schedule?: ReturnType<typeof throttled> } = {};
 

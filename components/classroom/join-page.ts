@@ -1,6 +1,7 @@
 import { api, ApiError, classroomStatus, newAnswerId, type ClassroomQuestion } from './classroom-api.ts';
 import type { ClassroomAssignment, ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { Outbox, type PendingAnswer } from './outbox.ts';
+import { finder } from './finder.ts';
 
 /**
  * The student's page (/join/): join a room with its code and an optional name, then answer the
@@ -31,11 +32,7 @@ const MEMBERSHIP_KEY = 'activation-derivatives:classroom-membership';
 const RETRY_MS = [1000, 2000, 4000, 8000];
 
 export async function startJoinPage(root: HTMLElement, base: string): Promise<void> {
-  const $ = <T extends Element>(selector: string): T => {
-    const element = root.querySelector<T>(selector);
-    if (element === null) throw new Error(`join page: missing ${selector}`);
-    return element;
-  };
+  const $ = finder(root, 'join page');
   const status = await classroomStatus(base);
   if (!status.server) return; // the static message stays: this page needs the classroom server
   $<HTMLElement>('[data-needs-server]').hidden = true;

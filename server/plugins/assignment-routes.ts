@@ -1,28 +1,22 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
+import { existingRoom, isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
 import { ClassroomError, type RouteContext } from '../app.ts';
 import { assignmentResults } from '../assignment-scores.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
 import type { Assignment, Room } from '../storage/classroom-store.ts';
-import { CODE_PATTERN } from '../tokens.ts';
+import { codeParams } from '../route-params.ts';
 import { exerciseId, seedText } from './room-routes.ts';
 
 /** At most this many exercises in one assignment (a practice set has 10, a lesson 10). */
 export const MAX_ASSIGNMENT_EXERCISES = 20;
 
-const codeParams = {
-  type: 'object',
-  required: ['code'],
-  additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN } },
-} as const;
 const assignmentParams = {
   type: 'object',
   required: ['code', 'id'],
   additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN }, id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } },
+  properties: { ...codeParams.properties, id: { type: 'string', pattern: '^[1-9][0-9]{0,9}$' } },
 } as const;
 
 interface AssignmentParams {
@@ -59,6 +53,15 @@ export function assignmentRoutes(app: FastifyInstance, context: RouteContext): P
     if (assignment === undefined)
       throw new ClassroomError(404, 'assignment-not-found', `Room ${room.code} has no assignment ${id}.`);
     return assignment;
+  };
+
+  /** Every student's row of the assignment: what the teacher's results table and CSV show. */
+  const everyStudent = async (room: Room, assignment: Assignment) => {
+    const [students, answers] = await Promise.all([
+      context.store.students(room.code),
+      context.store.assignmentAnswers(assignment.id),
+    ]);
+    return assignmentResults(assignment, students, answers);
   };
 
   app.post<{ Params: { code: string }; Body: AssignmentBody }>(
@@ -152,16 +155,10 @@ export function assignmentRoutes(app: FastifyInstance, context: RouteContext): P
       config: limit({ max: context.requestLimit.max * 10, windowMs: context.requestLimit.windowMs }),
     },
     async (request) => {
-      const room = await context.store.findRoom(request.params.code);
-      if (room === undefined)
-        throw new ClassroomError(404, 'room-not-found', `There is no room ${request.params.code}.`);
+      const room = await existingRoom(context, request.params.code);
       if (isTeacher(room, request.headers.authorization)) {
         const assignment = await findAssignment(room, request.params.id);
-        const [students, answers] = await Promise.all([
-          context.store.students(room.code),
-          context.store.assignmentAnswers(assignment.id),
-        ]);
-        return { assignment: teacherView(assignment), students: assignmentResults(assignment, students, answers) };
+        return { assignment: teacherView(assignment), students: await everyStudent(room, assignment) };
       }
       await openRoom(context, room.code);
       const student = await requireStudent(context, room, request.headers.authorization);
@@ -175,16 +172,10 @@ export function assignmentRoutes(app: FastifyInstance, context: RouteContext): P
     '/api/rooms/:code/assignments/:id/export.csv',
     { schema: { params: assignmentParams }, config: limit() },
     async (request, reply) => {
-      const room = await context.store.findRoom(request.params.code);
-      if (room === undefined)
-        throw new ClassroomError(404, 'room-not-found', `There is no room ${request.params.code}.`);
+      const room = await existingRoom(context, request.params.code);
       requireTeacher(room, request.headers.authorization);
       const assignment = await findAssignment(room, request.params.id);
-      const [students, answers] = await Promise.all([
-        context.store.students(room.code),
-        context.store.assignmentAnswers(assignment.id),
-      ]);
-      const rows = assignmentResults(assignment, students, answers).map((r) => [
+      const rows = (await everyStudent(room, assignment)).map((r) => [
         r.student,
         r.name ?? '',
         ...assignment.exercises.map((id) => r.scores[id]?.score ?? null),

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { openRoom } from '../access.ts';
 import type { RouteContext } from '../app.ts';
 import { roomJoinUrl } from '../../components/classroom/room-join-url.ts';
-import { CODE_PATTERN } from '../tokens.ts';
+import { codeParams } from '../route-params.ts';
 
 /** How the code is drawn: medium error correction (a smudged projector still scans), a 2-module margin. */
 export const QR_OPTIONS = { type: 'svg', errorCorrectionLevel: 'M', margin: 2 } as const;
@@ -22,12 +22,7 @@ export function qrRoutes(
     '/api/rooms/:code/qr.svg',
     {
       schema: {
-        params: {
-          type: 'object',
-          required: ['code'],
-          additionalProperties: false,
-          properties: { code: { type: 'string', pattern: CODE_PATTERN } },
-        },
+        params: codeParams,
       },
       config: { rateLimit: { max: context.requestLimit.max, timeWindow: context.requestLimit.windowMs } },
     },

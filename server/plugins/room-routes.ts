@@ -1,20 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SEED } from '../../components/exercise/instantiate.ts';
-import { isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
+import { existingRoom, isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
 import { ClassroomError, type RouteContext } from '../app.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
 import { publicQuestion, type PublicQuestion } from '../public-question.ts';
 import { summarise } from '../room-summary.ts';
 import type { Room } from '../storage/classroom-store.ts';
-import { CODE_PATTERN, hashToken, newRoomCode, newToken } from '../tokens.ts';
-
-const codeParams = {
-  type: 'object',
-  required: ['code'],
-  additionalProperties: false,
-  properties: { code: { type: 'string', pattern: CODE_PATTERN } },
-} as const;
+import { codeParams } from '../route-params.ts';
+import { hashToken, newRoomCode, newToken } from '../tokens.ts';
 
 /** Exercise ids and seeds as in the content schema: kebab-case ids, short seeds. */
 export const exerciseId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 } as const;
@@ -213,9 +207,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
     { schema: { params: codeParams }, config: limit() },
     async (request, reply) => {
       // Exports stay readable after expiry: the teacher collects results when the lesson is over.
-      const room = await context.store.findRoom(request.params.code);
-      if (room === undefined)
-        throw new ClassroomError(404, 'room-not-found', `There is no room ${request.params.code}.`);
+      const room = await existingRoom(context, request.params.code);
       requireTeacher(room, request.headers.authorization);
       const [students, answers] = await Promise.all([
         context.store.students(room.code),

@@ -58,16 +58,15 @@ export interface Kink {
   readonly convention: string;
 }
 
-/** `both`: g bounded above and below; `below`/`above`: on that side only; `none`: neither. */
-export type Boundedness = 'both' | 'below' | 'above' | 'none';
-
 /** Smoothness class of g on the whole real line. */
 export type Smoothness = 'C0' | 'C1' | 'Cinf';
 
 export interface Properties {
-  /** Infimum and supremum of g over ℝ (±Infinity when unbounded), at default parameters. */
+  /**
+   * Infimum and supremum of g over ℝ at default parameters; an infinite end is the side on which g
+   * is unbounded (so `range` alone says whether g is bounded above, below, both or neither).
+   */
   readonly range: readonly [number, number];
-  readonly bounded: Boundedness;
   /** g is non-decreasing on ℝ (g' ≥ 0 wherever it exists). */
   readonly monotonic: boolean;
   /** g is odd, g(−z) = −g(z), so outputs are centred on 0 for symmetric inputs. */

@@ -44,7 +44,6 @@ export const activationIds = Object.keys(activations) as ActivationId[];
 export type {
   Activation,
   ActivationId,
-  Boundedness,
   Kink,
   Latex,
   Origin,

@@ -1,4 +1,5 @@
 import type { Activation, Params } from './activation.ts';
+import { goldenSectionMin } from './golden-section.ts';
 import { resolveParams } from './params.ts';
 
 /** A sampled curve: z ascending, g = g(z), dg = g'(z) (the kink convention at a kink). */
@@ -91,37 +92,6 @@ function boundary(inside: (x: number) => boolean, a: number, b: number): number 
   return aInside ? lo : hi;
 }
 
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
-
-/** Golden-section search for a maximum of f on [a, b] (f unimodal there); returns the argmax. */
-function argmax(f: (x: number) => number, a: number, b: number): number {
-  let lo = a;
-  let hi = b;
-  let x1 = hi - GOLDEN * (hi - lo);
-  let x2 = lo + GOLDEN * (hi - lo);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let i = 0; i < 200 && x1 < x2; i++) {
-    if (f1 < f2) {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + GOLDEN * (hi - lo);
-      f2 = f(x2);
-    } else {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - GOLDEN * (hi - lo);
-      f1 = f(x1);
-    }
-  }
-  // Compare the final bracket with its ends so a maximum at an end of [a, b] is not lost.
-  let best = x1;
-  for (const x of [x2, a, b]) if (f(x) > f(best)) best = x;
-  return best;
-}
-
 /**
  * The parts of [from, to] where |g'(z)| < ε (saturation and dead zones), as closed intervals
  * [a, b] in ascending order. Boundaries are bisected to adjacent doubles; a dip of |g'| below ε
@@ -156,7 +126,7 @@ export function lowGradientIntervals(activation: Activation, options: LowGradien
     if (m < epsilon || m > l || m > r || kinks.includes(z[i] as number)) continue;
     const zl = z[i - 1] as number;
     const zr = z[i + 1] as number;
-    const zm = argmax((x) => -abs(x), zl, zr);
+    const zm = goldenSectionMin(abs, zl, zr);
     if (!inside(zm)) continue;
     intervals.push([boundary(inside, zm, zl), boundary(inside, zm, zr)]);
   }
@@ -192,7 +162,11 @@ export function maxAbsDerivative(activation: Activation, options: ScanOptions): 
   let zBest = z[best] as number;
   // A kink is a grid point, so the open bracket between the neighbours holds no kink: |g'| is continuous there.
   if (!kinks.includes(zBest)) {
-    const zm = argmax(abs, z[Math.max(best - 1, 0)] as number, z[Math.min(best + 1, z.length - 1)] as number);
+    const zm = goldenSectionMin(
+      (x) => -abs(x),
+      z[Math.max(best - 1, 0)] as number,
+      z[Math.min(best + 1, z.length - 1)] as number,
+    );
     const vm = abs(zm);
     if (vm > bestValue) {
       zBest = zm;

@@ -1,3 +1,5 @@
+import { goldenSectionMin } from './golden-section.ts';
+
 /**
  * The one zero scanner of the site: where a function of z crosses or touches 0, for the grader's
  * kink search (`src/grading/find-kinks.ts`) and the derivation's kink locator
@@ -86,45 +88,13 @@ export function scanZeros(f: (z: number) => number, options: ScanOptions = {}): 
       Math.abs(v) < Math.abs(prevV) &&
       Math.abs(v) <= Math.abs(nextV)
     ) {
-      const at = minimiseAbs(f, prevZ, nextZ);
+      const at = goldenSectionMin((x) => Math.abs(f(x)), prevZ, nextZ);
       const depth = Math.abs(f(at));
       if (depth < 0.5 * Math.abs(v) || (Math.abs(v) < Math.abs(nextV) && depth < Math.abs(v) * (1 - 1e-6)))
         zeros.push(at);
     }
   }
   return zeros;
-}
-
-/** Where |f| is smallest in [a, b], by golden-section search (to ~1e-13 relative). */
-function minimiseAbs(f: (z: number) => number, a: number, b: number): number {
-  const r = (Math.sqrt(5) - 1) / 2;
-  const g = (z: number): number => {
-    const v = Math.abs(f(z));
-    return Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
-  };
-  let lo = a;
-  let hi = b;
-  let x1 = hi - r * (hi - lo);
-  let x2 = lo + r * (hi - lo);
-  let g1 = g(x1);
-  let g2 = g(x2);
-  for (let i = 0; i < 80 && hi - lo > 1e-13 * Math.max(1, Math.abs(lo)); i++) {
-    if (g1 === 0) return x1;
-    if (g1 <= g2) {
-      hi = x2;
-      x2 = x1;
-      g2 = g1;
-      x1 = hi - r * (hi - lo);
-      g1 = g(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      g1 = g2;
-      x2 = lo + r * (hi - lo);
-      g2 = g(x2);
-    }
-  }
-  return g1 <= g2 ? x1 : x2;
 }
 
 /**

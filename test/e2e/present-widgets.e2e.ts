@@ -137,17 +137,30 @@ describe('plot widgets in present mode', () => {
       [plot, '-3'] as const,
     );
     await waitForZ(page, '−3');
-    await page.waitForTimeout(400); // past a frame and the URL debounce
-    expect(await announced(page)).toHaveLength(1);
-    // A malformed state, or one for another widget, changes nothing.
+    // The reader moves once more. Its URL write comes a debounce after the move, so by then anything
+    // the received state set off (in a frame, or debounced) has happened: only the move is announced.
+    await pressOnPlot(page, 'ArrowRight', 1);
+    await waitForZ(page, '−2.9');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sigmoid-plot.z') === '-2.9');
+    expect(await announced(page)).toEqual([
+      { id: 'sigmoid-plot', state: { fn: 'sigmoid', z: '2.1', eps: '0.01', range: '8' } },
+      { id: 'sigmoid-plot', state: { fn: 'sigmoid', z: '-2.9', eps: '0.01', range: '8' } },
+    ]);
+    // A malformed state, or one for another widget, changes nothing; a good one sent after them
+    // (the range alone) is drawn, and z is still the reader's.
     await page.evaluate((selector) => {
       const el = document.querySelector(selector);
-      el?.dispatchEvent(new CustomEvent('widget-state-apply', { detail: { id: 'sigmoid-plot', state: { z: 4 } } }));
-      el?.dispatchEvent(new CustomEvent('widget-state-apply', { detail: { id: 'other', state: { z: '4' } } }));
+      const apply = (detail: unknown) => el?.dispatchEvent(new CustomEvent('widget-state-apply', { detail }));
+      apply({ id: 'sigmoid-plot', state: { z: 4 } });
+      apply({ id: 'other', state: { z: '4' } });
+      apply({ id: 'sigmoid-plot', state: { range: '6' } });
     }, plot);
-    await page.waitForTimeout(100);
-    expect(await readoutZ(page)).toBe('−3');
-    expect(await announced(page)).toHaveLength(1);
+    await page.waitForFunction(
+      (selector) => document.querySelector(`${selector} [data-out="range"]`)?.textContent === '±6',
+      plot,
+    );
+    expect(await readoutZ(page)).toBe('−2.9');
+    expect(await announced(page)).toHaveLength(2);
     expect(errors).toEqual([]);
     await context.close();
   });

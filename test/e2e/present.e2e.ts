@@ -196,7 +196,8 @@ describe('present mode', () => {
     await page.locator('[data-blackout]').waitFor({ state: 'hidden' });
 
     // Widget protocol: a `widget-state` event in one window is applied in the other with
-    // `widget-state-apply` on the element of the same id, and is not echoed back.
+    // `widget-state-apply` on the element of the same id, and is not echoed back. The test widget
+    // announces every state it applies, as a careless widget would: the deck must not relay those.
     const install = (p: Page) =>
       p.evaluate(() => {
         const widget = document.createElement('div');
@@ -204,23 +205,30 @@ describe('present mode', () => {
         document.querySelector('.slide-current .slide-content')?.append(widget);
         const w = window as unknown as { applied: unknown[] };
         w.applied = [];
-        widget.addEventListener('widget-state-apply', (e) => w.applied.push((e as CustomEvent).detail));
+        widget.addEventListener('widget-state-apply', (e) => {
+          const detail: unknown = (e as CustomEvent).detail;
+          w.applied.push(detail);
+          widget.dispatchEvent(new CustomEvent('widget-state', { bubbles: true, detail }));
+        });
       });
+    const applied = (p: Page) => p.evaluate(() => (window as unknown as { applied: unknown[] }).applied);
+    const announce = (p: Page, state: Record<string, string>) =>
+      p.evaluate((s) => {
+        document
+          .getElementById('test-widget')
+          ?.dispatchEvent(new CustomEvent('widget-state', { bubbles: true, detail: { id: 'test-widget', state: s } }));
+      }, state);
     await install(page);
     await install(speaker);
-    await speaker.evaluate(() => {
-      document
-        .getElementById('test-widget')
-        ?.dispatchEvent(
-          new CustomEvent('widget-state', { bubbles: true, detail: { id: 'test-widget', state: { z: '1.5' } } }),
-        );
-    });
+    await announce(speaker, { z: '1.5' });
     await page.waitForFunction(() => (window as unknown as { applied: unknown[] }).applied.length > 0);
-    expect(await page.evaluate(() => (window as unknown as { applied: unknown[] }).applied)).toEqual([
-      { id: 'test-widget', state: { z: '1.5' } },
-    ]);
-    await page.waitForTimeout(200);
-    expect(await speaker.evaluate(() => (window as unknown as { applied: unknown[] }).applied)).toEqual([]);
+    expect(await applied(page)).toEqual([{ id: 'test-widget', state: { z: '1.5' } }]);
+    // An echo would leave the projector before anything it sends later (one channel keeps the
+    // order), so once the projector's next state has arrived, the speaker view has seen any echo.
+    await announce(page, { z: '-2' });
+    await speaker.waitForFunction(() => (window as unknown as { applied: unknown[] }).applied.length > 0);
+    expect(await applied(speaker)).toEqual([{ id: 'test-widget', state: { z: '-2' } }]);
+    expect(await applied(page)).toEqual([{ id: 'test-widget', state: { z: '1.5' } }]);
     expect(errors).toEqual([]);
     await context.close();
   });

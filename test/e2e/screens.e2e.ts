@@ -150,9 +150,14 @@ const walkSlides = (page: Page) =>
     for (const [i, slide] of slides.entries()) {
       const fragments = slide.querySelectorAll('.fragment').length;
       location.hash = `#/${String(i + 1)}${fragments > 0 ? `/${String(fragments)}` : ''}`;
-      await frame();
-      await new Promise((done) => setTimeout(done, 30));
+      // Measured once the deck shows this slide at its last step and its moves (the offset that
+      // follows the newest step) have finished.
       const problems: string[] = [];
+      const atLastStep = () =>
+        slide.classList.contains('slide-current') && slide.querySelector('.fragment:not(.fragment-shown)') === null;
+      for (let frames = 0; !atLastStep() && frames < 120; frames++) await frame();
+      if (!atLastStep()) problems.push('never showed at its last step');
+      await Promise.all(slide.getAnimations({ subtree: true }).map((a) => a.finished));
       const content = slide.querySelector<HTMLElement>('.slide-content');
       const edge = slide.getBoundingClientRect();
       if (slide.classList.contains('slide-scrolled')) problems.push('scrolls to follow its newest step');

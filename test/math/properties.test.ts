@@ -80,18 +80,6 @@ describe.each(activationIds)('%s', (id) => {
     else expect(max).toBeGreaterThan(1e6);
   });
 
-  it('boundedness agrees with the range', () => {
-    const [lo, hi] = a.properties.range;
-    const expected = Number.isFinite(lo)
-      ? Number.isFinite(hi)
-        ? 'both'
-        : 'below'
-      : Number.isFinite(hi)
-        ? 'above'
-        : 'none';
-    expect(a.properties.bounded).toBe(expected);
-  });
-
   it(`is ${a.properties.monotonic ? '' : 'not '}monotonic, as declared`, () => {
     if (a.properties.monotonic) {
       fc.assert(

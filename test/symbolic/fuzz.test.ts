@@ -1,119 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { functionList, MAX_INPUT_LENGTH, parse, toText } from '../../src/symbolic/index.ts';
+import { MAX_INPUT_LENGTH, parse, toText } from '../../src/symbolic/index.ts';
 import { ARBITRARY_SYMBOLS } from './arbitrary.ts';
+import { fragments, hostile } from './hostile-text.ts';
 
-/** Fragments of the language and of likely hostile or mistaken input. */
-const fragments = [
-  'z',
-  'g',
-  'alpha',
-  'e',
-  'pi',
-  'x',
-  'd',
-  'dz',
-  '1',
-  '0.5',
-  '.5',
-  '1e',
-  '1e-3',
-  '2e-',
-  '..',
-  '9'.repeat(400),
-  '+',
-  '-',
-  '*',
-  '/',
-  '^',
-  '**',
-  '(',
-  ')',
-  ',',
-  '?',
-  ':',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '=',
-  '==',
-  '!',
-  '|',
-  '\\',
-  // Every function of the language and its aliases, from the table.
-  ...functionList.flatMap((f) => [f.name, ...(f.aliases ?? [])]),
-  'tanh^2',
-  'tanh^-1',
-  ' ',
-  '\t',
-  '\n',
-  '−',
-  '×',
-  '·',
-  '²',
-  'π',
-  'α',
-  '😀',
-  '\u0000',
-  '\ud800',
-  '\u202e',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'hasOwnProperty',
-  'valueOf',
-  'eval',
-  'Function',
-  'process',
-  'require',
-  'import',
-  '${',
-  '`',
-  "'",
-  '"',
-  '<script>',
-  '[',
-  ']',
-  '{',
-  '}',
-  '/dz(',
-  'd/dz(',
-];
-
-const hostile = fc.oneof(
-  fc.string({ maxLength: 80 }),
-  fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((parts) => parts.join('')),
-  fc.array(fc.constantFrom(...fragments), { maxLength: 12 }).map((parts) => parts.join(' ')),
-  fc
-    .tuple(fc.constantFrom('(', '-', 'tanh(', 'z^', 'z>0?1:'), fc.integer({ min: 0, max: 400 }))
-    .map(([s, n]) => s.repeat(n)),
-);
+/**
+ * A hang guard, twenty times the 50 ms goal for one parse: only a hang or a blow-up comes near it
+ * on a loaded machine. The goal itself is a benchmark that prints the slowest parse (`npm run
+ * bench`, test/symbolic/parse.bench.ts).
+ */
+const HANG_MS = 1_000;
 
 describe('parse on random and hostile strings', () => {
-  it('never throws, always answers within 50 ms, and reports errors inside the text', () => {
-    // Warm the JIT first so the 50 ms bound measures the parser, not compilation of the parser.
+  it('never throws, never hangs, and reports errors inside the text', () => {
+    // Warm the JIT first so the timing measures the parser, not compilation of the parser.
     for (const f of fragments) parse(f.repeat(3));
     let runs = 0;
     let valid = 0;
-    let slowest = 0;
     fc.assert(
       fc.property(hostile, fc.boolean(), (text, withSymbols) => {
         runs++;
         const parseOptions = withSymbols ? { symbols: ARBITRARY_SYMBOLS, derivatives: true } : {};
         const r = parse(text, parseOptions);
-        // Time the parse; if a run is over budget, time it again (twice at most) and keep the
-        // fastest, so a garbage-collection pause or a busy machine is not blamed on the parser.
+        // Time the parse; if a run is slow, time it again (twice at most) and keep the fastest, so
+        // a garbage-collection pause or a busy machine is not blamed on the parser.
         let elapsed = Number.POSITIVE_INFINITY;
-        for (let attempt = 0; attempt < 3 && elapsed >= 50; attempt++) {
+        for (let attempt = 0; attempt < 3 && elapsed >= HANG_MS / 5; attempt++) {
           const start = performance.now();
           parse(text, parseOptions);
           elapsed = Math.min(elapsed, performance.now() - start);
         }
-        slowest = Math.max(slowest, elapsed);
-        expect(elapsed, JSON.stringify(text)).toBeLessThan(50);
+        expect(elapsed, JSON.stringify(text)).toBeLessThan(HANG_MS);
         if (r.ok) {
           valid++;
           // Whatever parses prints to text that parses again.
@@ -129,6 +46,5 @@ describe('parse on random and hostile strings', () => {
     expect(runs).toBeGreaterThanOrEqual(10_000);
     // The generator must reach the valid part of the language too, or the test proves little.
     expect(valid).toBeGreaterThan(100);
-    expect(slowest).toBeLessThan(50);
   });
 });

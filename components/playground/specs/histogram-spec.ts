@@ -1,6 +1,6 @@
 import { rect, ruleX, ruleY, type PlotOptions } from '../../plots/plot-marks.ts';
 import { HIST_BINS, HIST_HI, HIST_LO } from '../session.ts';
-import { CHART_STYLE, CHART_WIDTH } from './chart-size.ts';
+import { chartFrame } from './chart-size.ts';
 import { networkStroke } from './series.ts';
 
 export interface HistogramBar {
@@ -34,11 +34,9 @@ const ROW = 0.85;
 export function histogramSpec(histograms: readonly (readonly number[])[], network = 0): PlotOptions {
   const layers = Math.max(1, histograms.length);
   return {
-    width: CHART_WIDTH,
+    ...chartFrame,
     height: 34 + 30 * layers,
     marginLeft: 56,
-    marginRight: 12,
-    style: CHART_STYLE,
     x: { label: 'g′(z)', domain: [HIST_LO, HIST_HI] },
     y: {
       label: null,

@@ -1,6 +1,6 @@
 import { line, ruleY, type PlotOptions } from '../../plots/plot-marks.ts';
 import type { LossPoint } from '../trace.ts';
-import { CHART_HEIGHT, CHART_STYLE, CHART_WIDTH } from './chart-size.ts';
+import { chartFrame } from './chart-size.ts';
 import { networkStroke, TEST_DASH, type NetworkSeries } from './series.ts';
 
 /** The loss at chance level for bce: log 2, what a network that always says ½ scores. */
@@ -19,11 +19,8 @@ export function lossSpec(series: readonly NetworkSeries<readonly LossPoint[]>[],
   for (const s of series) for (const p of s.data) top = Math.max(top, Math.min(p.train, 5), Math.min(p.test, 5));
   const last = Math.max(10, ...series.map((s) => s.data.at(-1)?.step ?? 0));
   return {
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...chartFrame,
     marginLeft: 44,
-    marginRight: 12,
-    style: CHART_STYLE,
     x: { label: 'step', domain: [0, last] },
     y: { label: 'loss', domain: [0, top * 1.05], grid: true },
     marks: [...(classification ? [ruleY([CHANCE], { strokeOpacity: 0.35, strokeDasharray: '1 3' })] : []), ...marks],

@@ -1,5 +1,5 @@
 import { dot, line, ruleY, type PlotOptions } from '../../plots/plot-marks.ts';
-import { CHART_HEIGHT, CHART_STYLE, CHART_WIDTH, NORM_FLOOR } from './chart-size.ts';
+import { chartFrame, layerAxis, NORM_FLOOR } from './chart-size.ts';
 import { networkStroke, SECOND_DASH, type NetworkSeries } from './series.ts';
 
 export interface NormPoint {
@@ -43,17 +43,9 @@ export function normSpec(
     }),
   ];
   return {
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...chartFrame,
     marginLeft: 52,
-    marginRight: 12,
-    style: CHART_STYLE,
-    x: {
-      label: 'layer (last = output)',
-      domain: [0.5, layers + 0.5],
-      ticks: Array.from({ length: layers }, (_, i) => i + 1),
-      tickFormat: 'd',
-    },
+    x: layerAxis('layer (last = output)', layers),
     y: { type: 'log', label: 'gradient norm', domain: [lo / 2, hi * 2], grid: true },
     marks: [ruleY([NORM_FLOOR], { strokeOpacity: 0.2 }), ...marks],
   };

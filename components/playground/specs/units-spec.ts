@@ -1,5 +1,5 @@
 import { dot, line, type PlotOptions } from '../../plots/plot-marks.ts';
-import { CHART_HEIGHT, CHART_STYLE, CHART_WIDTH } from './chart-size.ts';
+import { chartFrame, layerAxis } from './chart-size.ts';
 import { networkStroke, SECOND_DASH, type NetworkSeries } from './series.ts';
 
 export interface UnitFractions {
@@ -20,17 +20,9 @@ export function unitsSpec(series: readonly NetworkSeries<UnitFractions>[]): Plot
     ];
   });
   return {
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
+    ...chartFrame,
     marginLeft: 44,
-    marginRight: 12,
-    style: CHART_STYLE,
-    x: {
-      label: 'hidden layer',
-      domain: [0.5, layers + 0.5],
-      ticks: Array.from({ length: layers }, (_, i) => i + 1),
-      tickFormat: 'd',
-    },
+    x: layerAxis('hidden layer', layers),
     y: { label: 'share of units', domain: [0, 1], tickFormat: '.0%', grid: true },
     marks,
   };

@@ -47,7 +47,6 @@ export const elu: Activation = {
   ],
   properties: {
     range: [-ALPHA, Infinity],
-    bounded: 'below',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

@@ -49,7 +49,6 @@ export const geluTanh: Activation = {
   properties: {
     // min at z ≈ −0.7524614220710163 (mpmath, test/reference).
     range: [-0.17004075057125406, Infinity],
-    bounded: 'below',
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,

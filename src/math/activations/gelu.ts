@@ -33,7 +33,6 @@ export const gelu: Activation = {
   properties: {
     // min at z ≈ −0.7517915246935645 (mpmath, test/reference).
     range: [-0.16997120747990366, Infinity],
-    bounded: 'below',
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,

@@ -38,7 +38,6 @@ export const hardSigmoid: Activation = {
   ],
   properties: {
     range: [0, 1],
-    bounded: 'both',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: true,

@@ -35,7 +35,6 @@ export const hardSwish: Activation = {
   properties: {
     // min at z = −1.5: −1.5·1.5/6 = −0.375.
     range: [-0.375, Infinity],
-    bounded: 'below',
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,

@@ -38,7 +38,6 @@ export const leakyRelu: Activation = {
   ],
   properties: {
     range: [-Infinity, Infinity],
-    bounded: 'none',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

@@ -54,7 +54,6 @@ export const mish: Activation = {
   properties: {
     // min at z ≈ −1.1924312145154952 (mpmath, test/reference).
     range: [-0.30884341301725043, Infinity],
-    bounded: 'below',
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,

@@ -20,7 +20,6 @@ export const relu: Activation = {
   kinks: [{ at: 0, left: 0, right: 1, value: 0, convention: "PyTorch: ReLU'(0) = 0 (the left derivative)" }],
   properties: {
     range: [0, Infinity],
-    bounded: 'below',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

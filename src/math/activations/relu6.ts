@@ -36,7 +36,6 @@ export const relu6: Activation = {
   ],
   properties: {
     range: [0, 6],
-    bounded: 'both',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

@@ -64,7 +64,6 @@ export const selu: Activation = {
   ],
   properties: {
     range: [-LAMBDA_ALPHA, Infinity],
-    bounded: 'below',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

@@ -21,7 +21,6 @@ export const sigmoid: Activation = {
   kinks: [],
   properties: {
     range: [0, 1],
-    bounded: 'both',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: true,

@@ -64,7 +64,6 @@ export const silu: Activation = {
   properties: {
     // min at z ≈ −1.2784645427610737 (where z = −1 − e^{z}); mpmath value in test/reference.
     range: [-0.2784645427610738, Infinity],
-    bounded: 'below',
     monotonic: false,
     zeroCentred: false,
     pointSymmetric: false,

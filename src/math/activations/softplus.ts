@@ -48,7 +48,6 @@ export const softplus: Activation = {
   kinks: [],
   properties: {
     range: [0, Infinity],
-    bounded: 'below',
     monotonic: true,
     zeroCentred: false,
     pointSymmetric: false,

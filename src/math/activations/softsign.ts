@@ -24,7 +24,6 @@ export const softsign: Activation = {
   kinks: [],
   properties: {
     range: [-1, 1],
-    bounded: 'both',
     monotonic: true,
     zeroCentred: true,
     pointSymmetric: true,

@@ -21,7 +21,6 @@ export const tanh: Activation = {
   kinks: [],
   properties: {
     range: [-1, 1],
-    bounded: 'both',
     monotonic: true,
     zeroCentred: true,
     pointSymmetric: true,
