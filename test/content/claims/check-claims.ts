@@ -24,7 +24,7 @@ import {
 import type { Expr, FunctionName, RelationOp, TeXDefinition, TeXStatement } from '../../../src/symbolic/index.ts';
 import type { DirectiveEvent, FormulaEvent, ScopeEvent, SourceEvent } from './extract-formulas.ts';
 import { COMPUTED, fillComputed } from '../../../components/exercise/instantiate.ts';
-import { POINTS_PER_ENTRY, SWEEP, assignments } from '../../lessons/check-indexed.ts';
+import { SWEEP, assignments } from '../../lessons/check-indexed.ts';
 
 /** One place where the site's mathematics is wrong or unreadable and not marked so. */
 export interface ClaimFailure {
@@ -246,8 +246,19 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
       outside: scope.outside,
       ...(scope.indexed === undefined ? {} : { indexed: scope.indexed }),
     };
-    checkFormula(e, context, report, scope.definitions, domain);
+    checkFormula(continuing(e, formulas[index - 1]), context, report, scope.definitions, domain);
   }
+}
+
+/**
+ * A line that starts with `=` (an order exercise's `= -\sum_k y_k (\delta_{kj} - s_j)`) continues the
+ * line before it in the source: it is checked as that line's last side `=` its own.
+ */
+function continuing(e: FormulaEvent, previous: FormulaEvent | undefined): FormulaEvent {
+  if (!/^\s*=/.test(e.tex) || previous === undefined) return e;
+  const split = splitTeX(previous.tex.replace(/^\s*=/, ''));
+  const last = split.ok ? split.statements.at(-1)?.sides.at(-1)?.tex : undefined;
+  return last === undefined ? e : { ...e, tex: `${last} ${e.tex}` };
 }
 
 function cloneScope(s: Scope): Scope {
@@ -884,6 +895,14 @@ function checkRelation(
   return undefined;
 }
 
+/**
+ * Points per sweep of one component, as test/lessons/check-indexed.ts compares the derivations' steps,
+ * and one seeded point per entry (each entry its own: 54 points for an (i, j) claim over n = 2…5); the
+ * derivations take three per entry, and a changed formula is re-checked by every mutation test.
+ */
+const INDEXED_SAMPLES = 8;
+const POINTS_PER_CLAIM_ENTRY = 1;
+
 /** Whether a side is about vectors: a component, the length n, a delta, a sum or a partial derivative. */
 function isIndexed(side: Side, indexed: IndexedScope): boolean {
   const walk = (e: Expr): boolean => {
@@ -924,7 +943,7 @@ function freeIndices(
 
 /**
  * A relation between sides about vectors, entry by entry: for each size n, each value of the free
- * indices in 1…n and seeded points (the undefined vectors sampled in [−3, 3], a simplex vector on the
+ * indices in 1…n and a seeded point each (the undefined vectors sampled in [−3, 3], a simplex vector on the
  * simplex), both sides are written out by `expandIndices` and compared by {@link checkRelation} as
  * functions of one component (the one differentiated by, else the first), the others held at the point,
  * exactly as test/lessons/check-indexed.ts checks the derivations' steps.
@@ -944,7 +963,7 @@ function checkIndexedRelation(
   const sampled = indexed.vectors.filter((v) => !defined.has(v));
   for (const n of indexed.sizes) {
     for (const indices of assignments(free, n)) {
-      for (let p = 0; p < POINTS_PER_ENTRY; p++) {
+      for (let p = 0; p < POINTS_PER_CLAIM_ENTRY; p++) {
         const point: Record<string, number> = {};
         for (const v of sampled) {
           const simplex = indexed.simplex.includes(v);
@@ -979,6 +998,7 @@ function checkIndexedRelation(
           variable,
           [],
           tolerance,
+          INDEXED_SAMPLES,
         );
         if (problem !== undefined) return `${problem} (${label}, point ${String(p + 1)})`;
       }
