@@ -1,10 +1,27 @@
 import { derive } from './differentiate.ts';
 import { substitute } from './derivative-rules.ts';
-import { add, call, compare, cond, constant, div, mul, name, neg, num, pow, sub } from './expr.ts';
+import {
+  add,
+  call,
+  compare,
+  cond,
+  constant,
+  derivative,
+  div,
+  kronecker,
+  mul,
+  name,
+  neg,
+  num,
+  pow,
+  sub,
+  sumOver,
+} from './expr.ts';
 import type { CompareOp, Expr } from './expr.ts';
 import { FUNCTIONS } from './functions.ts';
 import type { FunctionName } from './functions.ts';
 import { GREEK_TEX } from './greek.ts';
+import type { IndexedOptions } from './indexed.ts';
 import type { TeXErrorCode, TeXReadError } from './tex-read-error.ts';
 import { tokenizeTeX } from './tex-tokens.ts';
 import type { TeXToken } from './tex-tokens.ts';
@@ -29,6 +46,13 @@ export interface TeXReadOptions {
   readonly definitions?: ReadonlyMap<string, TeXDefinition>;
   /** Added to every error position (where this TeX starts in a larger text). Default 0. */
   readonly offset?: number;
+  /**
+   * Vectors and free indices, as for `parse` (indexed.ts): with them the reader also reads the
+   * components `z_i`, `s_{k}`, `y_1`, the length `n`, `\delta_{ij}`, `\sum_{k=1}^{n} …` / `\sum_k …`
+   * and the partial derivatives `\frac{\partial s_i}{\partial z_j}`, `\partial s_i / \partial z_j`,
+   * `\frac{\partial}{\partial z_j} X`. Default: none (those are errors, as without vectors).
+   */
+  readonly indexed?: IndexedOptions;
 }
 
 export type TeXReadResult =
@@ -118,7 +142,10 @@ class Failure extends Error {
  * argument without brackets when it is one factor (`\tanh u`), or none at all (`\sigma'` is
  * σ′(z)); `\begin{cases} value & condition \\ … \end{cases}` with conditions built from `<`,
  * `\le`, `>`, `\ge`, `=`, `\ne`, chains (`-3 < z < 3`), `\text{or}`, `\text{and}`, `\text{otherwise}`
- * (a `cases` without `otherwise` is undefined, 0/0, where no row applies).
+ * (a `cases` without `otherwise` is undefined, 0/0, where no row applies). With the `indexed`
+ * option, also components (`z_i`, `s_{k}`, `y_1`), `n`, `\delta_{ij}`, sums (`\sum_{k=1}^{n}`, `\sum_k`,
+ * `\sum_{i \ne j}`) and partial derivatives by a component (`\frac{\partial s_i}{\partial z_j}`,
+ * `\partial s_i / \partial z_j`), into the nodes of indexed.ts, which `expandIndices` writes out.
  */
 export function readTeX(tex: string, options: TeXReadOptions = {}): TeXReadResult {
   const offset = options.offset ?? 0;
@@ -142,6 +169,9 @@ class Reader {
   private readonly variable: string;
   private readonly parameters: ReadonlySet<string>;
   private readonly definitions: ReadonlyMap<string, TeXDefinition>;
+  private readonly indexed: IndexedOptions | undefined;
+  /** Indices bound by the sums around the current position. */
+  private readonly bound: string[] = [];
   /** A copy: `\tfrac12` splits a number token in place. */
   private readonly tokens: TeXToken[];
   private readonly length: number;
@@ -152,6 +182,7 @@ class Reader {
     this.variable = options.variable ?? 'z';
     this.parameters = new Set(options.parameters ?? []);
     this.definitions = options.definitions ?? new Map();
+    this.indexed = options.indexed;
   }
 
   readAll(): Expr {
@@ -341,6 +372,8 @@ class Reader {
       case '\\frac':
       case '\\dfrac':
       case '\\tfrac': {
+        const partial = this.partialFraction();
+        if (partial !== undefined) return partial;
         const operator = this.derivativeOperator();
         if (operator !== undefined) return operator;
         const numerator = this.group();
@@ -354,6 +387,15 @@ class Reader {
         return this.operatorName(t);
       case '\\begin':
         return this.cases(t);
+      case '\\partial':
+        if (this.indexed !== undefined) return this.partialSlash(t);
+        break;
+      case '\\delta':
+        if (this.indexed !== undefined && this.is('_')) return this.delta(t);
+        break;
+      case '\\sum':
+        if (this.indexed !== undefined) return this.sum(t);
+        break;
       case '\\text':
       case '\\mathrm':
       case '\\textrm':
@@ -375,21 +417,23 @@ class Reader {
     throw this.fail('unexpected', `unexpected \`${t.text}\``, t.position);
   }
 
+  /** The letter with its subscript, if one follows: `a_1`, `z_{i}` → `a_1`, `z_i`. */
+  private subscripted(t: TeXToken): string {
+    if (!this.is('_')) return t.text;
+    this.next();
+    const sub = this.next();
+    if (sub.text !== '{') return `${t.text}_${sub.text}`;
+    const parts: string[] = [];
+    while (!this.is('}')) parts.push(this.next().text);
+    this.next();
+    return `${t.text}_${parts.join('')}`;
+  }
+
   private letter(t: TeXToken): Expr {
-    let key = t.text;
-    if (this.is('_')) {
-      // `a_1`, `z_{i}`: a subscripted name, read as `a_1` (must be declared like any other name).
-      this.next();
-      const sub = this.next();
-      if (sub.text === '{') {
-        const parts: string[] = [];
-        while (!this.is('}')) parts.push(this.next().text);
-        this.next();
-        key = `${key}_${parts.join('')}`;
-      } else {
-        key = `${key}_${sub.text}`;
-      }
-    }
+    // `a_1`, `z_{i}`: a subscripted name, read as `a_1` (must be declared like any other name).
+    const key = this.subscripted(t);
+    const indexed = this.indexedName(t, key);
+    if (indexed !== undefined) return indexed;
     if (this.definitions.has(key)) return this.defined(t, key);
     if (key === this.variable) return name(key);
     if (this.parameters.has(key)) return name(key);
@@ -479,6 +523,151 @@ class Reader {
       return this.differentiate(def.tree, 1, of);
     }
     return undefined;
+  }
+
+  /** Whether `x` is an index here: a declared free index or one bound by an enclosing sum. */
+  private isIndex(x: string): boolean {
+    return this.indexed !== undefined && (this.indexed.indices.includes(x) || this.bound.includes(x));
+  }
+
+  /**
+   * With vectors: `z_i`, `s_{k}`, `y_1` (a component, the name `z_i`), the length `n` and a bare
+   * index (`i`); undefined for anything else, which the caller reads as before.
+   */
+  private indexedName(t: TeXToken, key: string): Expr | undefined {
+    const options = this.indexed;
+    if (options === undefined) return undefined;
+    const m = /^([A-Za-z])_([A-Za-z]|[0-9]+)$/.exec(key);
+    const base = m?.[1];
+    const sub = m?.[2] ?? '';
+    if (base !== undefined && options.vectors.includes(base)) {
+      if (/^[0-9]+$/.test(sub) ? Number(sub) < 1 : !this.isIndex(sub)) {
+        throw this.fail('unknown-index', `\`${sub}\` is not an index here`, t.position);
+      }
+      return name(key);
+    }
+    if (key === (options.size ?? 'n') || this.isIndex(key)) return name(key);
+    return undefined;
+  }
+
+  /** An index or a component number in a subscript (`i`, `2`). */
+  private indexToken(at: TeXToken): Expr {
+    const t = this.next();
+    if (t.kind === 'letter' && this.isIndex(t.text)) return name(t.text);
+    if (t.kind === 'number' && /^[1-9][0-9]*$/.test(t.text)) return num(Number(t.text), t.text);
+    throw this.fail(
+      'unknown-index',
+      `\`${t.text}\` is not an index here`,
+      t.kind === 'char' ? at.position : t.position,
+    );
+  }
+
+  /** `\delta_{ij}`, `\delta_{i j}`, `\delta_{i,j}`: the Kronecker delta, 1 when i = j, else 0. */
+  private delta(t: TeXToken): Expr {
+    this.next();
+    const open = this.next();
+    if (open.text !== '{')
+      throw this.fail('unexpected', '`\\delta` needs two indices in braces: \\delta_{ij}', open.position);
+    const i = this.indexToken(t);
+    if (this.is(',')) this.next();
+    const j = this.indexToken(t);
+    this.expect('}', open);
+    return kronecker(i, j);
+  }
+
+  /**
+   * `\sum_{k=1}^{n} body`, `\sum_{k} body`, `\sum_k body` (k from 1 to n), `\sum_{k \ne j} body`
+   * (the same with the term k = j left out): k is bound in the body,
+   * the product that follows (it ends at the next `+`, `-` or relation outside brackets).
+   */
+  private sum(t: TeXToken): Expr {
+    const options = this.indexed as IndexedOptions;
+    if (!this.is('_')) throw this.fail('sum-syntax', 'a sum needs its index: \\sum_{k=1}^{n}', t.position);
+    this.next();
+    const open = this.is('{') ? this.next() : undefined;
+    const index = this.next();
+    if (index.kind !== 'letter') throw this.fail('sum-syntax', "a sum's index is one letter", index.position);
+    const k = index.text;
+    if (options.vectors.includes(k) || k === (options.size ?? 'n') || this.bound.includes(k)) {
+      throw this.fail('sum-index', `\`${k}\` is already in use; a sum needs a new index letter`, index.position);
+    }
+    let from: Expr = num(1);
+    let to: Expr = name(options.size ?? 'n');
+    /** `\sum_{i \ne j}`: the term k = j left out, as the factor 1 − δ_kj. */
+    let without: Expr | undefined;
+    if (open !== undefined) {
+      if (this.is('=')) {
+        this.next();
+        from = this.expression();
+      } else if (this.is('\\ne') || this.is('\\neq')) {
+        const ne = this.next();
+        without = this.indexToken(ne);
+      }
+      this.expect('}', open);
+    }
+    if (this.is('^')) {
+      if (open === undefined) throw this.fail('sum-syntax', 'write the bounds as \\sum_{k=1}^{n}', t.position);
+      this.next();
+      to = this.group();
+    }
+    const next = this.peek();
+    if (next === undefined || !this.startsFactor(next)) {
+      throw this.fail('sum-syntax', 'a sum needs a body', next?.position ?? this.length);
+    }
+    this.bound.push(k);
+    const body = this.term();
+    this.bound.pop();
+    return sumOver(k, from, to, without === undefined ? body : mul(sub(num(1), kronecker(name(k), without)), body));
+  }
+
+  /** The component after `\partial` (`z_j`): the name of the variable differentiated by. */
+  private partialVariable(at: TeXToken): string {
+    const t = this.next();
+    const e = t.kind === 'letter' ? this.indexedName(t, this.subscripted(t)) : undefined;
+    // `\partial L / \partial z`, `\partial w`: by a scalar, as without vectors, `\partial` is not read.
+    if (e?.kind !== 'name' || !/^[A-Za-z]_/.test(e.name)) {
+      throw this.fail(
+        'unknown-command',
+        'the reader knows `\\partial` only by a component of a vector (z_j)',
+        at.position,
+      );
+    }
+    return e.name;
+  }
+
+  /**
+   * `\frac{\partial s_i}{\partial z_j}` (the derivative of what stands after `\partial` on top) and
+   * `\frac{\partial}{\partial z_j} X` (of the product X that follows); undefined for another fraction.
+   */
+  private partialFraction(): Expr | undefined {
+    if (this.indexed === undefined || !this.is('{') || !this.is('\\partial', 1)) return undefined;
+    const open = this.next();
+    const at = this.next();
+    const of = this.is('}') ? undefined : this.expression();
+    this.expect('}', open);
+    const below = this.next();
+    if (below.text !== '{' || !this.is('\\partial')) {
+      throw this.fail(
+        'unsupported',
+        'a partial derivative is written \\frac{\\partial s_i}{\\partial z_j}',
+        below.position,
+      );
+    }
+    this.next();
+    const variable = this.partialVariable(at);
+    this.expect('}', below);
+    return derivative(variable, of ?? this.term());
+  }
+
+  /** `\partial s_i / \partial z_j`: the same derivative, written inline. */
+  private partialSlash(t: TeXToken): Expr {
+    const of = this.power();
+    const slash = this.next();
+    if (slash.text !== '/' || !this.is('\\partial')) {
+      throw this.fail('unsupported', 'a partial derivative is written \\partial s_i / \\partial z_j', slash.position);
+    }
+    this.next();
+    return derivative(this.partialVariable(t), of);
   }
 
   /** `\operatorname{ReLU}`, `\operatorname{GELU}_{\tanh}`. */

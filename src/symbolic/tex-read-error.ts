@@ -20,6 +20,10 @@ export interface TeXReadError {
  * - `empty`: nothing to read;
  * - `unsupported`: TeX the reader knows but will not guess the meaning of (`\tanh^{-1}`,
  *   `\sqrt[3]`, a prime on a function of several arguments, `\pm`);
+ * - `unknown-index`: with vectors (the `indexed` option), a subscript that is neither an index nor a
+ *   component number (`z_q`, `\delta_{iq}`);
+ * - `sum-syntax`: a `\sum` without its index, body or braced bounds; `sum-index`: a sum's index already
+ *   in use (a vector, `n`, or the index of an enclosing sum);
  * - `unsupported-relation`: a relation other than `=`, `\approx`, `<`, `\le`, `>`, `\ge`, `\ne`
  *   (reserved: `splitTeX` lists those it meets in `unchecked` and cuts the statement there).
  */
@@ -33,4 +37,7 @@ export type TeXErrorCode =
   | 'unexpected-end'
   | 'empty'
   | 'unsupported'
+  | 'unknown-index'
+  | 'sum-syntax'
+  | 'sum-index'
   | 'unsupported-relation';

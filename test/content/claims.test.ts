@@ -113,6 +113,25 @@ describe('a changed formula fails with its file and line', () => {
     ]);
   });
 
+  // Formulas about vectors are checked entry by entry (n = 2…5, every value of the free indices):
+  // a wrong one fails at its line, and the message names the entry.
+  it.each([
+    ['output-layers.mdx', '- Softmax: ', 's_i(\\delta_{ij} - s_j)', 's_i(\\delta_{ij} + s_j)'],
+    ['output-layers.mdx', '- the entry $\\partial s_1 / \\partial z_2', '= -s_1 s_2$', '= s_1 s_2$'],
+    ['output-layers.yaml', '      Equivalently, $\\sum_i s_i = 1$', '\\sum_i s_i = 1', '\\sum_i s_i = 2'],
+    // An order exercise's line `= …` continues the line before it.
+    ['output-layers.yaml', '      - = s_j - y_j', '= s_j - y_j', '= s_j + y_j'],
+    ['softmax-jacobian.yaml', "    note: 'Output $i$", '/ \\sum_k e^{z_k}', '/ \\sum_k e^{z_i}'],
+  ])('%s: %s… with %s → %s', { timeout: 30_000 }, (name, start, from, to) => {
+    const file = contentFiles().find((c) => c.path.endsWith(`/${name}`)) as SourceFile;
+    const line = file.text.split('\n').findIndex((l) => l.startsWith(start)) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(failuresOf(file)).toEqual([]);
+    const failures = failuresOf(mutate(file, line, from, to));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([`${file.path}:${String(line)}`]);
+    expect(failures[0]?.message).toMatch(/\(n = [2-5](?:, [ijk] = [1-5])*, point [1-3]\)/);
+  });
+
   it("the registry's σ′ TeX with ^{3} for ^{2}", () => {
     const file = registryFile('sigmoid');
     const a = activations.sigmoid;

@@ -30,7 +30,7 @@ export interface Instance {
 }
 
 /** Every assignment of the free indices to 1…n. */
-function assignments(indices: readonly string[], n: number): Record<string, number>[] {
+export function assignments(indices: readonly string[], n: number): Record<string, number>[] {
   let out: Record<string, number>[] = [{}];
   for (const index of indices)
     out = out.flatMap((a) => Array.from({ length: n }, (_, k) => ({ ...a, [index]: k + 1 })));

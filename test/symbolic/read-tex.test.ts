@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { equivalent } from '../../src/grading/equivalent.ts';
-import { call, name, parse, readTeX, splitTeX } from '../../src/symbolic/index.ts';
+import { call, equalTrees, name, parse, readTeX, splitTeX, toText } from '../../src/symbolic/index.ts';
 import type { Expr, TeXDefinition, TeXReadOptions } from '../../src/symbolic/index.ts';
 
 const options: TeXReadOptions = {
@@ -207,5 +207,79 @@ describe('splitTeX: statements and relations', () => {
   ])('%s → %s', (tex, code, position) => {
     const r = splitTeX(tex);
     expect(r.ok ? undefined : { code: r.error.code, position: r.error.position }).toEqual({ code, position });
+  });
+});
+
+describe('readTeX with vectors (the `indexed` option)', () => {
+  const indexed = { vectors: ['z', 's', 'y'], indices: ['i', 'j', 'k'] };
+  const syntax = (text: string): Expr => {
+    // The answer syntax wants a sum's index undeclared, and one variable to differentiate by.
+    const bound = [...text.matchAll(/sum\((\w)/g)].map((m) => m[1]);
+    const indices = indexed.indices.filter((i) => !bound.includes(i));
+    const variable = /d\/d(z_\w)/.exec(text)?.[1] ?? 'z_j';
+    const r = parse(text, { indexed: { vectors: indexed.vectors, indices }, variable, derivatives: true });
+    if (!r.ok) throw new Error(`${text}: ${r.error.message}`);
+    return r.tree;
+  };
+
+  // The TeX of lesson 9 and the same tree in the indexed answer syntax (src/symbolic/indexed.ts).
+  it.each([
+    ['\\sum_{k=1}^{n} e^{z_k}', 'sum(k, 1, n, e^(z_k))'],
+    ['\\sum_k e^{z_k}', 'sum(k, 1, n, e^(z_k))'],
+    ['\\sum_{i=2}^{n} s_{i}', 'sum(i, 2, n, s_i)'],
+    ['\\delta_{ij}', 'delta(i, j)'],
+    ['\\delta_{i,j}', 'delta(i, j)'],
+    ['s_i', 's_i'],
+    ['y_1', 'y_1'],
+    ['\\frac{\\partial s_i}{\\partial z_j}', 'd/dz_j(s_i)'],
+    ['\\partial s_1 / \\partial z_2', 'd/dz_2(s_1)'],
+    ['\\frac{\\partial}{\\partial z_j} \\ln s_k', 'd/dz_j(log(s_k))'],
+    ['s_i(\\delta_{ij} - s_j)', 's_i*(delta(i, j) - s_j)'],
+    ['\\dfrac{e^{z_i}}{\\sum_{k=1}^{n} e^{z_k}}', 'e^(z_i)/sum(k, 1, n, e^(z_k))'],
+    ['e^{z_i} / \\sum_k e^{z_k}', 'e^(z_i)/sum(k, 1, n, e^(z_k))'],
+    // The body of a sum is the product after it, up to the next + or −.
+    ['-\\sum_k y_k \\ln s_k', '-sum(k, 1, n, y_k*log(s_k))'],
+    ['-y_j + s_j \\sum_k y_k', '-y_j + s_j*sum(k, 1, n, y_k)'],
+    ['\\sum_k y_k - 1', 'sum(k, 1, n, y_k) - 1'],
+    // `\sum_{i \ne j}` leaves the term i = j out.
+    ['\\sum_{i \\ne j} s_i', 'sum(i, 1, n, (1 - delta(i, j))*s_i)'],
+  ])('%s', (tex, text) => {
+    const r = readTeX(tex, { indexed });
+    if (!r.ok) throw new Error(`${tex}: ${r.error.message}`);
+    expect(equalTrees(r.tree, syntax(text)), toText(r.tree)).toBe(true);
+  });
+
+  it.each([
+    ['z_q', 'unknown-index', 0],
+    ['\\delta_{iq}', 'unknown-index', 9],
+    ['\\sum_n z_n', 'sum-index', 5],
+    ['\\sum_k \\sum_k z_k', 'sum-index', 12],
+    ['\\sum z_k', 'sum-syntax', 0],
+    ['\\sum_k', 'sum-syntax', 6],
+    // By a scalar, `\partial` stays unread, as without vectors (a lesson's `\partial L / \partial z`).
+    ['\\partial s_i / \\partial z', 'unknown-command', 0],
+    ['\\frac{\\partial s_i}{\\partial w}', 'unknown-command', 6],
+  ])('%s → %s at %i', (tex, code, position) => {
+    const r = readTeX(tex, { indexed });
+    expect(r.ok ? undefined : { code: r.error.code, position: r.error.position }).toEqual({ code, position });
+  });
+
+  it('reads none of it without the option (the other lessons are read as before)', () => {
+    for (const [tex, code] of [
+      ['\\sum_k e^{z_k}', 'unknown-command'],
+      ['\\delta_{ij}', 'unknown-symbol'],
+      ['s_i', 'unknown-symbol'],
+      ['\\partial s_i / \\partial z_j', 'unknown-command'],
+    ] as const) {
+      const r = readTeX(tex);
+      expect(r.ok ? 'read' : r.error.code, tex).toBe(code);
+    }
+  });
+
+  it('never throws on broken indexed TeX', () => {
+    for (const tex of ['\\sum_{', '\\sum_{k=', '\\delta_{', '\\delta_', '\\frac{\\partial', '\\partial s_i /', 'z_{']) {
+      const r = readTeX(tex, { indexed });
+      expect(r.ok, tex).toBe(false);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { equivalent } from '../../../src/grading/equivalent.ts';
+import { hashSeed, mulberry32 } from '../../../src/grading/index.ts';
 import type { EquivalenceResult } from '../../../src/grading/equivalent.ts';
 import {
   FUNCTIONS,
@@ -7,7 +8,9 @@ import {
   compare,
   compile,
   cond,
+  derive,
   div,
+  expandIndices,
   mul,
   name,
   num,
@@ -16,10 +19,12 @@ import {
   splitTeX,
   sub,
   substitute,
+  withChildren,
 } from '../../../src/symbolic/index.ts';
 import type { Expr, FunctionName, RelationOp, TeXDefinition, TeXStatement } from '../../../src/symbolic/index.ts';
 import type { DirectiveEvent, FormulaEvent, ScopeEvent, SourceEvent } from './extract-formulas.ts';
 import { COMPUTED, fillComputed } from '../../../components/exercise/instantiate.ts';
+import { SWEEP, assignments } from '../../lessons/check-indexed.ts';
 
 /** One place where the site's mathematics is wrong or unreadable and not marked so. */
 export interface ClaimFailure {
@@ -68,6 +73,23 @@ interface Scope {
   outside: Set<string>;
   /** The current exercise's `{{name}}` placeholders. */
   placeholders: Readonly<Record<string, readonly number[]>>;
+  /** Vectors the prose writes components of (`claims: indexed`, a derivation's `indexed:`). */
+  indexed?: IndexedScope;
+}
+
+/**
+ * What formulas about vectors may use, and how a relation between them is instantiated: for each
+ * size, each value of its free indices and seeded points, as the derivations with `indexed:` are.
+ */
+export interface IndexedScope {
+  readonly vectors: string[];
+  /** Letters that may stand free as indices (`i`, `j`, `k`); a sum binds its own. */
+  readonly indices: string[];
+  /** Vectors sampled on the probability simplex (targets `y`): positive, summing to 1. */
+  readonly simplex: string[];
+  readonly sizes: number[];
+  /** Defined vectors by a component with a letter index (`s_i` ↦ its tree), from the prose or the derivation. */
+  readonly define: Record<string, Expr>;
 }
 
 /** Extra sides to compare every side of a formula with (the registry's own functions). */
@@ -85,6 +107,7 @@ export interface FormulaContext {
   readonly outside?: ReadonlySet<string>;
   /** Known kinks, sampled on both sides and never at (the registry's). */
   readonly kinks?: readonly number[];
+  readonly indexed?: IndexedScope;
 }
 
 const VARIABLE = 'z';
@@ -217,9 +240,25 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
       report.conditions++;
       continue;
     }
-    const context = { definitions: scope.definitions, params: scope.params, outside: scope.outside };
-    checkFormula(e, context, report, scope.definitions, domain);
+    const context = {
+      definitions: scope.definitions,
+      params: scope.params,
+      outside: scope.outside,
+      ...(scope.indexed === undefined ? {} : { indexed: scope.indexed }),
+    };
+    checkFormula(continuing(e, formulas[index - 1]), context, report, scope.definitions, domain);
   }
+}
+
+/**
+ * A line that starts with `=` (an order exercise's `= -\sum_k y_k (\delta_{kj} - s_j)`) continues the
+ * line before it in the source: it is checked as that line's last side `=` its own.
+ */
+function continuing(e: FormulaEvent, previous: FormulaEvent | undefined): FormulaEvent {
+  if (!/^\s*=/.test(e.tex) || previous === undefined) return e;
+  const split = splitTeX(previous.tex.replace(/^\s*=/, ''));
+  const last = split.ok ? split.statements.at(-1)?.sides.at(-1)?.tex : undefined;
+  return last === undefined ? e : { ...e, tex: `${last} ${e.tex}` };
 }
 
 function cloneScope(s: Scope): Scope {
@@ -228,6 +267,17 @@ function cloneScope(s: Scope): Scope {
     params: new Map(s.params),
     outside: new Set(s.outside),
     placeholders: s.placeholders,
+    ...(s.indexed === undefined
+      ? {}
+      : {
+          indexed: {
+            vectors: [...s.indexed.vectors],
+            indices: [...s.indexed.indices],
+            simplex: [...s.indexed.simplex],
+            sizes: [...s.indexed.sizes],
+            define: { ...s.indexed.define },
+          },
+        }),
   };
 }
 
@@ -252,6 +302,7 @@ function applyDirective(command: DirectiveEvent['command'], text: string, scope:
     for (const symbol of symbols.split(/\s+/)) if (symbol !== '') scope.outside.add(symbol);
     return undefined;
   }
+  if (command === 'indexed') return applyIndexed(text, scope);
   if (command === 'params') {
     for (const part of text.split(';')) {
       const m = /^\s*\\?([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(part);
@@ -264,6 +315,15 @@ function applyDirective(command: DirectiveEvent['command'], text: string, scope:
     return undefined;
   }
   const m = /^(.*?)=(.*)$/.exec(text);
+  // `let s_i = \dfrac{e^{z_i}}{\sum_{k=1}^{n} e^{z_k}}`: a vector defined componentwise.
+  const component = m === null ? null : COMPONENT_HEAD.exec(m[1] ?? '');
+  if (m !== null && component !== null && scope.indexed?.vectors.includes(component[1] ?? '') === true) {
+    const key = `${component[1] ?? ''}_${component[2] ?? ''}`;
+    const read = readIndexedTeX(m[2] ?? '', scope.indexed, [...scope.params.keys()], scope.definitions, component[2]);
+    if (!read.ok) return `claims: let ${key}: ${read.error.message} (${read.error.code})`;
+    scope.indexed.define[key] = read.tree;
+    return undefined;
+  }
   const head = m === null ? null : DEFINED_HEAD.exec(m[1] ?? '');
   if (m === null || head === null) return `claims: let: write \`let g(z) = <TeX>\` or \`let a = <TeX>\``;
   const key = head[1] ?? head[2] ?? '';
@@ -271,6 +331,73 @@ function applyDirective(command: DirectiveEvent['command'], text: string, scope:
   if (!read.ok) return `claims: let ${key}: ${read.error.message} (${read.error.code})`;
   scope.definitions.set(key, { tree: read.tree, isFunction: /\(\s*z\s*\)/.test(m[1] ?? '') });
   return undefined;
+}
+
+/** `s_i`, `s_{k}`: the head of a componentwise definition. */
+const COMPONENT_HEAD = /^\s*([A-Za-z])_\{?([A-Za-z])\}?\s*$/;
+
+/**
+ * `claims: indexed vectors z s y; indices i j k; simplex y; sizes 2 3 4 5`, or a derivation's
+ * `indexed:` block as JSON (its `define` in the answer syntax). Adds to what is declared already.
+ */
+function applyIndexed(text: string, scope: Scope): string | undefined {
+  const into: IndexedScope = scope.indexed ?? {
+    vectors: [],
+    indices: [],
+    simplex: [],
+    sizes: [2, 3, 4, 5],
+    define: {},
+  };
+  const add = (list: string[], items: readonly string[]): void => {
+    for (const x of items) if (!list.includes(x)) list.push(x);
+  };
+  if (text.startsWith('{')) {
+    const block = JSON.parse(text) as {
+      vectors?: string[];
+      indices?: string[];
+      simplex?: string[];
+      sizes?: number[];
+      define?: Record<string, string>;
+    };
+    add(into.vectors, block.vectors ?? []);
+    add(into.indices, block.indices ?? []);
+    add(into.simplex, block.simplex ?? []);
+    if (block.sizes !== undefined) into.sizes.splice(0, into.sizes.length, ...block.sizes);
+    for (const [key, body] of Object.entries(block.define ?? {})) {
+      const r = parse(body, { indexed: { vectors: into.vectors, indices: [key.slice(2)] } });
+      if (!r.ok) return `indexed.define.${key}: cannot read \`${body}\``;
+      into.define[key] = r.tree;
+    }
+  } else {
+    // Declarations up to the reason (after a dash).
+    for (const part of (text.split('—')[0] ?? '').split(';')) {
+      const [key, ...words] = part.trim().split(/[\s,]+/);
+      if (key === 'vectors') add(into.vectors, words);
+      else if (key === 'indices') add(into.indices, words);
+      else if (key === 'simplex') add(into.simplex, words);
+      else if (key === 'sizes' && words.every((w) => /^[1-9]$/.test(w)))
+        into.sizes.splice(0, into.sizes.length, ...words.map(Number));
+      else
+        return `claims: indexed: cannot read \`${part.trim()}\` (write vectors z s; indices i j; simplex y; sizes 2 3)`;
+    }
+  }
+  scope.indexed = into;
+  return undefined;
+}
+
+/** `readTeX` with the scope's vectors and indices (and one more index: a definition's own). */
+function readIndexedTeX(
+  tex: string,
+  indexed: IndexedScope,
+  parameters: readonly string[],
+  definitions: ReadonlyMap<string, TeXDefinition>,
+  ownIndex?: string,
+  offset = 0,
+  variable = VARIABLE,
+): ReturnType<typeof readTeX> {
+  const indices =
+    ownIndex === undefined || indexed.indices.includes(ownIndex) ? indexed.indices : [...indexed.indices, ownIndex];
+  return readTeX(tex, { variable, parameters, definitions, offset, indexed: { vectors: indexed.vectors, indices } });
 }
 
 /** `fn(z)` or `fn(z, alpha)` for a registry id, through the expression language's function table. */
@@ -500,7 +627,10 @@ function readFormula(
     out.other = `the relation ${split.unchecked.map((r) => `\`${r}\``).join(', ')} is not one the checker states`;
   const statements = split.statements;
   const read = (tex: string, start: number): Side | string => {
-    const r = readTeX(tex, { variable, parameters: [...params.keys()], definitions: scope, offset: start });
+    const r =
+      context.indexed === undefined
+        ? readTeX(tex, { variable, parameters: [...params.keys()], definitions: scope, offset: start })
+        : readIndexedTeX(tex, context.indexed, [...params.keys()], scope, undefined, start, variable);
     if (r.ok) return { tex, tree: r.tree };
     const symbol = /^\\(?:[A-Za-z]+|.)|^./.exec(f.tex.slice(r.error.position))?.[0] ?? '';
     const named = /`([^`]+)`/.exec(r.error.message)?.[1] ?? '';
@@ -519,6 +649,30 @@ function readFormula(
   const defined = new Set<TeXStatement>();
   for (const s of statements) {
     const first = s.sides[0];
+    // `s_i = \dfrac{e^{z_i}}{\sum_k e^{z_k}}`: the prose defines a vector componentwise (once).
+    const component = first === undefined ? null : COMPONENT_HEAD.exec(first.tex);
+    const indexed = context.indexed;
+    const base = component?.[1] ?? '';
+    if (
+      component !== null &&
+      indexed !== undefined &&
+      indexed.vectors.includes(base) &&
+      !Object.keys(indexed.define).some((k) => k.startsWith(`${base}_`)) &&
+      s.ops[0] === '=' &&
+      !s.condition
+    ) {
+      const rhs = s.sides[1];
+      const value =
+        rhs === undefined
+          ? undefined
+          : readIndexedTeX(rhs.tex, indexed, [...params.keys()], scope, component[2], rhs.start, variable);
+      if (value?.ok === true) {
+        if (commit) indexed.define[`${base}_${component[2] ?? ''}`] = value.tree;
+        defined.add(s);
+        out.definitions++;
+        continue;
+      }
+    }
     const head = first === undefined ? null : definedHead(variable).exec(first.tex);
     const key = head?.[1] ?? head?.[2];
     if (head === null || key === undefined || s.ops[0] !== '=' || s.condition) continue;
@@ -590,6 +744,23 @@ function readFormula(
     const readable = trees as Side[];
     out.ops.push(...(ops as RelationOp[]));
     for (let k = 0; k < ops.length; k++) {
+      const indexed = context.indexed;
+      if (
+        indexed !== undefined &&
+        (isIndexed(readable[k] as Side, indexed) || isIndexed(readable[k + 1] as Side, indexed))
+      ) {
+        const problem = checkIndexedRelation(
+          readable[k] as Side,
+          ops[k] as RelationOp,
+          readable[k + 1] as Side,
+          params,
+          indexed,
+          `${f.file}:${String(f.line)}:${f.tex}`,
+          f.tolerance,
+        );
+        if (problem !== undefined) out.problems.push(problem);
+        continue;
+      }
       const problem = checkRelation(
         readable[k] as Side,
         ops[k] as RelationOp,
@@ -651,6 +822,8 @@ function checkRelation(
   variable: string,
   kinks: readonly number[] = [],
   tolerance?: number,
+  /** Sample points of the checker (its default unless given: the indexed relations use the derivations' 8). */
+  samples?: number,
 ): string | undefined {
   const also = domain?.[3];
   if (domain !== undefined && also !== undefined) {
@@ -667,7 +840,13 @@ function checkRelation(
   const used = new Set([...namesIn(a.tree), ...namesIn(b.tree)]);
   used.delete(variable);
   for (const values of combinations(params, used)) {
-    const options = { params: values, variable, kinks, ...(interval === undefined ? {} : { interval }) };
+    const options = {
+      params: values,
+      variable,
+      kinks,
+      ...(interval === undefined ? {} : { interval }),
+      ...(samples === undefined ? {} : { samples }),
+    };
     let verdicts: EquivalenceResult[];
     try {
       switch (op) {
@@ -715,6 +894,143 @@ function checkRelation(
           : `at ${variable} = ${String(at)}${paramText === '' ? '' : ` (${paramText})`} the left side is ${value(a.tree, variable, at, values)} and the right side ${value(b.tree, variable, at, values)}`;
       return `\`${a.tex}\` ${op === '⊑' ? '=' : op} \`${b.tex}\` fails: ${where}`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Points per sweep of one component, as test/lessons/check-indexed.ts compares the derivations' steps,
+ * and one seeded point per entry (each entry its own: 54 points for an (i, j) claim over n = 2…5); the
+ * derivations take three per entry, and a changed formula is re-checked by every mutation test.
+ */
+const INDEXED_SAMPLES = 8;
+const POINTS_PER_CLAIM_ENTRY = 1;
+
+/** Whether a side is about vectors: a component, the length n, a delta, a sum or a partial derivative. */
+function isIndexed(side: Side, indexed: IndexedScope): boolean {
+  const walk = (e: Expr): boolean => {
+    if (e.kind === 'delta' || e.kind === 'sum') return true;
+    if (e.kind === 'name' && (e.name === 'n' || indexed.vectors.includes(/^([A-Za-z])_/.exec(e.name)?.[1] ?? '')))
+      return true;
+    if (e.kind === 'derivative' && e.variable !== VARIABLE) return true;
+    return children(e).some(walk);
+  };
+  return walk(side.tree);
+}
+
+/** The indices a tree leaves free: subscripts of components and bare index letters not bound by a sum. */
+function freeIndices(
+  e: Expr,
+  indexed: IndexedScope,
+  bound: readonly string[] = [],
+  out = new Set<string>(),
+): Set<string> {
+  const note = (x: string): void => {
+    if (!bound.includes(x) && /^[A-Za-z]$/.test(x) && x !== 'n') out.add(x);
+  };
+  if (e.kind === 'name') {
+    const m = /^([A-Za-z])_([A-Za-z])$/.exec(e.name);
+    if (m !== null && indexed.vectors.includes(m[1] ?? '')) note(m[2] ?? '');
+    else if (indexed.indices.includes(e.name)) note(e.name);
+  }
+  if (e.kind === 'derivative') freeIndices(name(e.variable), indexed, bound, out);
+  if (e.kind === 'sum') {
+    freeIndices(e.from, indexed, bound, out);
+    freeIndices(e.to, indexed, bound, out);
+    freeIndices(e.body, indexed, [...bound, e.index], out);
+    return out;
+  }
+  for (const c of children(e)) freeIndices(c, indexed, bound, out);
+  return out;
+}
+
+/**
+ * A relation between sides about vectors, entry by entry: for each size n, each value of the free
+ * indices in 1…n and a seeded point each (the undefined vectors sampled in [−3, 3], a simplex vector on the
+ * simplex), both sides are written out by `expandIndices` and compared by {@link checkRelation} as
+ * functions of one component (the one differentiated by, else the first), the others held at the point,
+ * exactly as test/lessons/check-indexed.ts checks the derivations' steps.
+ */
+function checkIndexedRelation(
+  a: Side,
+  op: RelationOp,
+  b: Side,
+  params: ReadonlyMap<string, readonly number[]>,
+  indexed: IndexedScope,
+  seed: string,
+  tolerance?: number,
+): string | undefined {
+  const random = mulberry32(hashSeed(seed));
+  const free = [...new Set([...freeIndices(a.tree, indexed), ...freeIndices(b.tree, indexed)])].sort();
+  const defined = new Set(Object.keys(indexed.define).map((k) => k.slice(0, 1)));
+  const sampled = indexed.vectors.filter((v) => !defined.has(v));
+  for (const n of indexed.sizes) {
+    for (const indices of assignments(free, n)) {
+      for (let p = 0; p < POINTS_PER_CLAIM_ENTRY; p++) {
+        const point: Record<string, number> = {};
+        for (const v of sampled) {
+          const simplex = indexed.simplex.includes(v);
+          const values = Array.from({ length: n }, () => (simplex ? 0.05 + random() : -3 + 6 * random()));
+          const total = values.reduce((x, y) => x + y, 0);
+          values.forEach((x, k) => (point[`${v}_${String(k + 1)}`] = simplex ? x / total : x));
+        }
+        const label = [`n = ${String(n)}`, ...Object.entries(indices).map(([k, v]) => `${k} = ${String(v)}`)].join(
+          ', ',
+        );
+        const options = { n, indices, vectors: indexed.vectors, define: indexed.define };
+        const x = expandIndices(a.tree, options);
+        const y = expandIndices(b.tree, options);
+        if (!x.ok || !y.ok)
+          return `(${label}): ${(x.ok ? undefined : x.error.message) ?? (y.ok ? '' : y.error.message)}`;
+        // Swept: the component differentiated by, else the first sampled one.
+        const by = [x.tree, y.tree].map(derivativeVariable).find((v) => v !== undefined);
+        // ∂/∂z_j by the course's differentiator, as read-tex takes d/dz and primes.
+        const left = resolveDerivatives(x.tree);
+        const right = resolveDerivatives(y.tree);
+        if (typeof left === 'string') return `(${label}): ${left}`;
+        if (typeof right === 'string') return `(${label}): ${right}`;
+        const variable = by ?? `${sampled[0] ?? 'z'}_1`;
+        const fixed = new Map(params);
+        for (const [k, v] of Object.entries(point)) if (k !== variable) fixed.set(k, [v]);
+        const problem = checkRelation(
+          { tex: a.tex, tree: left },
+          op,
+          { tex: b.tex, tree: right },
+          fixed,
+          [SWEEP[0], SWEEP[1], variable],
+          variable,
+          [],
+          tolerance,
+          INDEXED_SAMPLES,
+        );
+        if (problem !== undefined) return `${problem} (${label}, point ${String(p + 1)})`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Every `d/dz_3(…)` of an instantiated tree replaced by its derivative (innermost first), or why not. */
+function resolveDerivatives(e: Expr): Expr | string {
+  const kids = children(e);
+  const resolved: Expr[] = [];
+  for (const c of kids) {
+    const r = resolveDerivatives(c);
+    if (typeof r === 'string') return r;
+    resolved.push(r);
+  }
+  const tree = kids.length === 0 ? e : withChildren(e, resolved);
+  if (tree.kind !== 'derivative') return tree;
+  const others = [...namesIn(tree.arg)].filter((n) => n !== tree.variable);
+  const d = derive(tree.arg, others, tree.variable);
+  return d.ok ? d.derivativeTree : `cannot differentiate by ${tree.variable}: ${d.error.message}`;
+}
+
+function derivativeVariable(e: Expr): string | undefined {
+  if (e.kind === 'derivative') return e.variable;
+  for (const c of children(e)) {
+    const v = derivativeVariable(c);
+    if (v !== undefined) return v;
   }
   return undefined;
 }

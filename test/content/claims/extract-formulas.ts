@@ -17,6 +17,9 @@ import type { Activation } from '../../../src/math/index.ts';
  * - `claims: let g(z) = <TeX>` / `claims: let a = <TeX>`: a name from here on (a function of z, or a value);
  * - `claims: forget g`: the names are undefined from here on (a new section defines g afresh);
  * - `claims: params \alpha = 0.01, 0.3; \beta = 1`: parameter values from here on (every combination is checked);
+ * - `claims: indexed vectors z s y; indices i j k; simplex y`: components `z_i`, `\delta_{ij}`, `\sum_k …` and
+ *   `\partial s_i / \partial z_j` are read from here on (a derivation's `indexed:` block says so by itself);
+ *   a relation in them is checked entry by entry (see `checkIndexedRelation` in check-claims.ts);
  * - `claims: outside \partial L w x — reason`: symbols of other quantities from here on; a relation that
  *   uses one is about them (the loss, the weights), not a claim in z, and is counted apart.
  */
@@ -45,7 +48,7 @@ export interface DirectiveEvent {
   readonly file: string;
   readonly line: number;
   /** `define` comes from a derivation's own `define`/`activation` fields (answer syntax, as JSON). */
-  readonly command: 'let' | 'forget' | 'params' | 'outside' | 'define';
+  readonly command: 'let' | 'forget' | 'params' | 'outside' | 'define' | 'indexed';
   readonly text: string;
 }
 
@@ -58,11 +61,11 @@ export interface ScopeEvent {
   readonly placeholders: Readonly<Record<string, readonly number[]>>;
 }
 
-const DIRECTIVE = /claims:\s*(unchecked|tolerance|let|forget|params|outside)\b\s*(.*?)\s*$/;
+const DIRECTIVE = /claims:\s*(unchecked|tolerance|let|forget|params|outside|indexed)\b\s*(.*?)\s*$/;
 
 interface RawDirective {
   readonly line: number;
-  readonly command: 'unchecked' | 'tolerance' | 'let' | 'forget' | 'params' | 'outside';
+  readonly command: 'unchecked' | 'tolerance' | 'let' | 'forget' | 'params' | 'outside' | 'indexed';
   readonly text: string;
 }
 
@@ -336,6 +339,10 @@ export function yamlEvents(file: string, source: string): SourceEvent[] {
   const inZ = record['variable'] === undefined || record['variable'] === 'z';
   if (Object.keys(define).length > 0 && inZ) {
     events.unshift({ kind: 'directive', file, line: 1, command: 'define', text: JSON.stringify(define) });
+  }
+  // A derivation about vectors: its notes use the same vectors, indices and definitions (as JSON).
+  if (typeof record['indexed'] === 'object' && record['indexed'] !== null) {
+    events.unshift({ kind: 'directive', file, line: 1, command: 'indexed', text: JSON.stringify(record['indexed']) });
   }
   if (typeof own === 'object' && own !== null) {
     const values = Object.entries(own).filter((e): e is [string, number] => typeof e[1] === 'number');
