@@ -214,7 +214,7 @@ function initSpec(state: DepthFlowState, data: InitFlowData): PlotOptions {
     y: {
       type: 'log',
       domain: [lo, hi],
-      label: 'RMS relative to layer 1',
+      label: 'RMS relative to the input z⁽¹⁾',
       grid: true,
       tickFormat: (v: number) => `10${superscript(Math.round(Math.log10(v)))}`,
       ticks: 6,
