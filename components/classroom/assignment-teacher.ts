@@ -1,4 +1,4 @@
-import { pickPractice } from '../exercise/instantiate.ts';
+import { pickPractice } from '../exercise/pick-practice.ts';
 import { api, ApiError, classroomStatus } from './classroom-api.ts';
 import type { ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { joinBlock, savedTeacherRoom, teacherRoom, type TeacherRoom } from './teacher-room.ts';
