@@ -109,9 +109,10 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const read = measuring ? undefined : readDeckPlan(planScript?.textContent);
   const plan = read !== undefined && planFitsLesson(source, read.sections) ? read : undefined;
   let fontsIn = true;
-  // The build measures slides with every element defined, as they are once shown.
-  if (measuring) await widgets.loadAll();
   if (plan === undefined) {
+    // Slides are measured with every element defined (a widget's code shapes it: a derivation's steps
+    // become fragments), as the build's plan was; with the plan, each loads when its slide is near.
+    await widgets.loadAll();
     source.classList.add('deck-measure');
     void source.offsetHeight;
     fontsIn = await Promise.race([
