@@ -36,6 +36,7 @@ import {
 } from './deck-slides.ts';
 import { planQuery, planVersion, readDeckPlan, type DeckPlan } from './deck-plan.ts';
 import { deckView } from './deck-view.ts';
+import { moduleLoader, readDeckModules } from './deck-modules.ts';
 import { letterbox } from './fit-scale.ts';
 import { fitText } from './fit-text.ts';
 import { keyCommand, type DeckCommand } from './key-command.ts';
@@ -71,8 +72,11 @@ function isTyping(target: EventTarget | null): boolean {
 export async function startDeck(root: HTMLElement): Promise<void> {
   const lessonId = root.dataset['lesson'] ?? 'lesson';
   const speaker = new URLSearchParams(location.search).has('speaker');
+  const widgets = moduleLoader(readDeckModules(root));
   if (deckView(document.documentElement) === 'reading') {
+    // The lesson read as a page: its widgets wait for the reader's scroll themselves.
     root.dataset['mode'] = 'reading';
+    void widgets.loadAll();
     return;
   }
   root.dataset['mode'] = speaker ? 'speaker' : 'audience';
@@ -106,6 +110,9 @@ export async function startDeck(root: HTMLElement): Promise<void> {
   const plan = read !== undefined && planFitsLesson(source, read.sections) ? read : undefined;
   let fontsIn = true;
   if (plan === undefined) {
+    // Slides are measured with every element defined (a widget's code shapes it: a derivation's steps
+    // become fragments), as the build's plan was; with the plan, each loads when its slide is near.
+    await widgets.loadAll();
     source.classList.add('deck-measure');
     void source.offsetHeight;
     fontsIn = await Promise.race([
@@ -252,6 +259,10 @@ export async function startDeck(root: HTMLElement): Promise<void> {
       );
     });
     fitNear();
+    for (const near of [position.slide, position.slide + 1]) {
+      const section = slides[near]?.section;
+      if (section !== undefined) widgets.loadFor(section);
+    }
     const slide = slides[position.slide];
     if (slide !== undefined) followFragment(slide, position.fragment);
     const count = slide?.fragments.length ?? 0;
@@ -295,6 +306,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // ---- overlays ----
   function openOverview(): void {
+    void widgets.loadAll();
     fitEvery();
     overviewGrid.replaceChildren(
       ...slides.map((slide, i) => {
@@ -490,6 +502,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   // Print: every slide, every step, every answer (CSS shows the slides; details need opening).
   window.addEventListener('beforeprint', () => {
+    void widgets.loadAll();
     fitEvery();
     for (const slide of slides) showFragments(slide.section, slide.fragments.length);
   });
@@ -510,6 +523,15 @@ export async function startDeck(root: HTMLElement): Promise<void> {
     widgetStates.set(id, state);
     const target = document.getElementById(id);
     if (target === null) return;
+    const pending = target.closest(':not(:defined)');
+    if (pending !== null) {
+      // A widget on a slide not shown here yet: its state waits for its code.
+      widgets.loadFor(pending.parentElement ?? root);
+      void customElements.whenDefined(pending.localName).then(() => {
+        if (widgetStates.get(id) === state) applyWidget(id, state);
+      });
+      return;
+    }
     applyingWidget = true;
     try {
       target.dispatchEvent(new CustomEvent('widget-state-apply', { detail: { id, state } }));
@@ -564,6 +586,7 @@ export async function startDeck(root: HTMLElement): Promise<void> {
 
   render();
   root.dataset['ready'] = 'true';
+  whenIdle(() => widgets.loadUntagged());
   // Read by scripts/bench-deck.ts: the slide engine's own work, from the cut to the first slide shown.
   performance.measure('deck:open', 'deck:cut-start');
   if (measuring) {
