@@ -9,7 +9,6 @@ import {
   activationCurveData,
   type ActivationPlotState,
 } from '../../components/plots/specs/activation-plot-spec.ts';
-import type { PlotSvg } from '../../components/plots/client/runtime.ts';
 
 const base: ActivationPlotState = { activation: 'sigmoid', params: {}, z: 1, epsilon: 0.01, range: 8 };
 
@@ -17,7 +16,7 @@ const base: ActivationPlotState = { activation: 'sigmoid', params: {}, z: 1, eps
 function drawn(state: ActivationPlotState): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const drawing = activationCurveDrawing(state, activationCurveData(state));
-  const svg = plot({ ...drawing.options, document }) as PlotSvg;
+  const svg = plot({ ...drawing.options, document });
   hideFromAssistiveTech(svg);
   drawing.finish(svg);
   return svg.outerHTML;

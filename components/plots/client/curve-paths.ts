@@ -61,14 +61,16 @@ export function activationCurveDrawing(state: ActivationPlotState, data: Activat
   return {
     options: activationBaseSpec(state, { ...data, curve: stub }),
     finish(svg) {
-      const x = svg.scale('x')?.apply;
-      const y = svg.scale('y')?.apply;
+      const sx = svg.scale('x');
+      const sy = svg.scale('y');
       const paths = svg.querySelectorAll('g[aria-label="line"] > path');
-      if (x === undefined || y === undefined || paths.length !== 2) {
+      if (sx?.apply === undefined || sy?.apply === undefined || paths.length !== 2) {
         throw new Error(`activation plot: expected Plot's x and y scales and 2 line paths, got ${paths.length} paths`);
       }
-      paths[0]?.setAttribute('d', linePath(curve.z, curve.dg, x as (v: number) => number, y as (v: number) => number));
-      paths[1]?.setAttribute('d', linePath(curve.z, curve.g, x as (v: number) => number, y as (v: number) => number));
+      const x = (v: number): number => sx.apply(v) as number;
+      const y = (v: number): number => sy.apply(v) as number;
+      paths[0]?.setAttribute('d', linePath(curve.z, curve.dg, x, y));
+      paths[1]?.setAttribute('d', linePath(curve.z, curve.g, x, y));
     },
   };
 }
