@@ -7,7 +7,6 @@ import { activations, type ActivationId } from '../../../src/math/index.ts';
 import { paramSlidersHtml } from '../controls-html.ts';
 import { formatNumber, formatReadout, formatZ } from '../format.ts';
 import {
-  activationBaseSpec,
   activationCurveData,
   activationCurveKey,
   activationDataKey,
@@ -25,6 +24,7 @@ import { describeActivation, describePoint } from '../specs/describe-activation.
 import { paramControls } from '../specs/param-controls.ts';
 import { queryReader } from '../specs/query.ts';
 import { stateReader, type WidgetState } from '../specs/widget-state.ts';
+import { activationCurveDrawing } from './curve-paths.ts';
 import { createOverlay, updateOverlay, updateZones } from './point-overlay.ts';
 import {
   draw,
@@ -100,13 +100,15 @@ export function hydrate(root: HTMLElement): WidgetHandle {
   }
 
   function renderNow(): void {
-    // Three speeds: a new activation, parameter or range re-runs Plot; a new ε redraws the zones;
+    // Three speeds: a new activation, parameter or range re-runs Plot (on two-point stand-ins of the
+    // curves, whose paths are then written from the samples); a new ε redraws the zones;
     // a new z moves the overlay only.
     const nextCurveKey = activationCurveKey(state);
     if (curves === undefined || svg === undefined || overlay === undefined || nextCurveKey !== curveKey) {
       curves = activationCurveData(state);
       curveKey = nextCurveKey;
-      svg = draw(area, activationBaseSpec(state, curves));
+      const drawing = activationCurveDrawing(state, curves);
+      svg = draw(area, drawing.options, drawing.finish);
       overlay = createOverlay(svg);
       zoneKey = '';
     }

@@ -21,11 +21,13 @@ const drawnHere = new WeakSet<Element>();
  * SVG is morphed into the new one rather than replaced, and carries the new render's scales: the
  * returned element is the one on the page. The build's first picture is replaced whole (measured:
  * morphing it, whose markup differs from the browser's render throughout, costs the page's load
- * more main-thread time than replacing it).
+ * more main-thread time than replacing it). `prepare` may change Plot's SVG before it goes on the page
+ * (the activation plot writes its curves' paths there, see curve-paths.ts).
  */
-export function draw(area: Element, options: PlotOptions): PlotSvg {
+export function draw(area: Element, options: PlotOptions, prepare?: (svg: PlotSvg) => void): PlotSvg {
   const svg = plot(options);
   hideFromAssistiveTech(svg);
+  prepare?.(svg);
   const live = area.firstElementChild;
   if (live === null || !drawnHere.has(live) || live !== area.lastElementChild || svg.localName !== 'svg') {
     area.replaceChildren(svg);
