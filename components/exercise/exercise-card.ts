@@ -86,13 +86,15 @@ class ExerciseCard extends HTMLElement {
 
   #wire(): void {
     const form = this.#query<HTMLFormElement>('[data-form]');
+    // Present mode may have moved the worked solution to a slide of its own before this code loaded
+    // (widget code loads when its slide comes near); the deck then shows it, so the card wires without it.
     const solution = this.#query<HTMLDetailsElement>('[data-solution]');
-    if (!form || !solution) return;
+    if (!form) return;
     this.#wired = true;
     // The same state the page's CSS drew before wiring (ExerciseCard.astro), so nothing moves.
     this.dataset['wired'] = '';
     form.hidden = false;
-    solution.hidden = true;
+    if (solution) solution.hidden = true;
     this.#seed = urlSeed();
 
     const wake = () => void loadRuntime();
