@@ -1,8 +1,8 @@
 /**
  * Size report for the built site. For every page it prints the gzip size of the
  * JavaScript the page loads up front — its module scripts, modulepreloads and inline module scripts,
- * plus everything those import statically — and the gzip size of the lazily loaded plot chunks
- * (Plot itself, and the widget code with the math core). Exits non-zero when a budget is exceeded:
+ * plus everything those import statically — and the gzip size of every lazily loaded chunk by name
+ * (Plot itself, the widget code with the math core, a deck's widget scripts) with the pages that load it. Exits non-zero when a budget is exceeded:
  * up-front JS ≤ 10 KB gz per page, Plot chunk ≤ 90 KB gz, and for every page HTML + up-front JS ≤ 120 KB gz.
  * Usage: `npm run size` after `npm run build`.
  */
@@ -45,15 +45,17 @@ function dynamicImports(code: string): string[] {
   );
 }
 
-/** Every module reachable from `entries` through static imports. */
-function closure(entries: readonly string[]): Set<string> {
+/** Every module reachable from `entries` through static imports (and dynamic ones too, when `dynamic`). */
+function closure(entries: readonly string[], dynamic = false): Set<string> {
   const seen = new Set<string>();
   const stack = [...entries];
   while (stack.length > 0) {
     const file = stack.pop() as string;
     if (seen.has(file) || !existsSync(file)) continue;
     seen.add(file);
-    for (const spec of staticImports(readFileSync(file, 'utf8'))) stack.push(fileOf(spec, file));
+    const code = readFileSync(file, 'utf8');
+    for (const spec of [...staticImports(code), ...(dynamic ? dynamicImports(code) : [])])
+      stack.push(fileOf(spec, file));
   }
   return seen;
 }
@@ -79,11 +81,17 @@ function reportPage(htmlFile: string): PageReport {
   const modules = closure(entries);
   let initial = inline.reduce((sum, code) => sum + gz(code), 0);
   for (const file of modules) initial += gz(readFileSync(file));
-  // What those modules can load later (the widgets' chunks), for the lazy report.
-  const lazyEntries = [...modules].flatMap((file) =>
-    dynamicImports(readFileSync(file, 'utf8')).map((s) => fileOf(s, file)),
-  );
-  const lazy = new Set([...closure(lazyEntries)].filter((f) => !modules.has(f)));
+  // What those modules can load later (the widgets' chunks), for the lazy report: their dynamic
+  // imports, and on a deck the widget scripts listed in `<template data-deck-modules>`
+  // (components/present/deck-modules.ts), which the deck imports by URL when a slide needs them.
+  const deckModules = [
+    ...(html.match(/<template data-deck-modules>([\s\S]*?)<\/template>/)?.[1] ?? '').matchAll(/\bdata-src="([^"]+)"/g),
+  ].map((m) => fileOf(m[1] ?? '', htmlFile));
+  const lazyEntries = [
+    ...deckModules,
+    ...[...modules].flatMap((file) => dynamicImports(readFileSync(file, 'utf8')).map((s) => fileOf(s, file))),
+  ];
+  const lazy = new Set([...closure(lazyEntries, true)].filter((f) => !modules.has(f)));
   return {
     page: `/${htmlFile.slice(root.length + 1).replace(/index\.html$/, '')}`,
     initial,
@@ -105,12 +113,20 @@ const pages = htmlPages(root)
   .filter((f) => !f.startsWith(cardsDir))
   .sort();
 
-/** A chunk's name without the build hash: `_astro/plot-marks.Dmy_bHhs.js` → `plot-marks`. */
+/**
+ * A chunk's name without the build hash: `_astro/plot-marks.Dmy_bHhs.js` → `plot-marks`; a
+ * component's element script `_astro/DepthFlow.astro_astro_type_script_index_0_lang.X.js` →
+ * `DepthFlow.astro script`.
+ */
 const chunkName = (file: string): string =>
   file
     .slice(root.length + 1)
     .replace(/^_astro\//, '')
-    .replace(/\.[\w-]{8}\.js$/, '');
+    .replace(/\.[\w-]{8}\.js$/, '')
+    .replace(
+      /\.astro_astro_type_script_index_(\d+)_lang$/,
+      (_m, i: string) => `.astro script${i === '0' ? '' : ` ${i}`}`,
+    );
 
 let failed = false;
 console.log('Every page: JavaScript loaded up front (before any widget is near view) and the page weight, gzip -9.');
