@@ -1,7 +1,8 @@
 // Lighthouse over every page of the built site, mobile preset, in the same Chromium as the browser
 // tests, served gzip-compressed as a static host serves it (scripts/serve-dist.ts). Each page is
 // measured AUDIT_RUNS times (default 3) and the median run is reported; AUDIT_PAGES=/a/,/b/ limits the
-// pages. Prints scores with FCP, LCP, TBT and CLS; exits non-zero when a page misses a goal
+// pages. Prints scores with FCP, LCP, TBT and CLS, and two figures that do not depend on the machine's
+// load (DOM elements, bytes transferred); exits non-zero when a page misses a goal
 // (performance ≥ 98, TBT ≤ 100 ms, CLS ≤ 0.02; accessibility, best practices and SEO 100). Each page's
 // main-thread time by category (style and layout, script evaluation…) is printed as it is measured.
 // Run: npm run audit (builds first).
@@ -24,6 +25,9 @@ interface Metrics {
   lcp: number;
   tbt: number;
   cls: number;
+  /** Load-independent figures beside the timings: elements in the DOM, bytes transferred (compressed). */
+  dom: number;
+  bytes: number;
 }
 
 const root = process.env['DIST_DIR'] ?? 'dist';
@@ -54,6 +58,8 @@ try {
       lcp: metric('largest-contentful-paint'),
       tbt: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
+      dom: metric('dom-size-insight'),
+      bytes: metric('total-byte-weight'),
     };
     const categories = result?.lhr.categories ?? {};
     const scores = Object.fromEntries(
@@ -90,12 +96,12 @@ try {
   server.close();
 }
 
-const header = ['page', ...Object.keys(goals), 'FCP ms', 'LCP ms', 'TBT ms', 'CLS'];
+const header = ['page', ...Object.keys(goals), 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'DOM elements', 'transfer KB'];
 console.log(`\nServed with gzip; median of ${RUNS} run(s) per page.`);
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const { page, scores, metrics: m } of rows)
   console.log(
-    `| ${page} | ${(Object.keys(goals) as Category[]).map((c) => scores[c]).join(' | ')} | ${Math.round(m.fcp)} | ${Math.round(m.lcp)} | ${Math.round(m.tbt)} | ${m.cls.toFixed(3)} |`,
+    `| ${page} | ${(Object.keys(goals) as Category[]).map((c) => scores[c]).join(' | ')} | ${Math.round(m.fcp)} | ${Math.round(m.lcp)} | ${Math.round(m.tbt)} | ${m.cls.toFixed(3)} | ${Math.round(m.dom)} | ${(m.bytes / 1000).toFixed(1)} |`,
   );
 const failures = rows.filter(
   ({ scores, metrics }) =>
