@@ -6,6 +6,7 @@
 // (performance ≥ 98, TBT ≤ 100 ms, CLS ≤ 0.02; accessibility, best practices and SEO 100). Each page's
 // main-thread time by category (style and layout, script evaluation…) is printed as it is measured.
 // Run: npm run audit (builds first).
+import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist } from './serve-dist.ts';
@@ -31,6 +32,9 @@ interface Metrics {
 }
 
 const root = process.env['DIST_DIR'] ?? 'dist';
+/** The machine's 1-minute load average: Lighthouse's timings (TBT most) grow with it, so the table says it. */
+const load = (): string => (loadavg()[0] ?? 0).toFixed(1);
+const loadAtStart = load();
 const { server, url } = await serveDist(root);
 const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: chromiumFlags });
 
@@ -97,7 +101,7 @@ try {
 }
 
 const header = ['page', ...Object.keys(goals), 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'DOM elements', 'transfer KB'];
-console.log(`\nServed with gzip; median of ${RUNS} run(s) per page.`);
+console.log(`\nServed with gzip; median of ${RUNS} run(s) per page; load average ${loadAtStart} → ${load()}.`);
 console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const { page, scores, metrics: m } of rows)
   console.log(
