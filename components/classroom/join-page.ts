@@ -2,6 +2,7 @@ import { api, ApiError, classroomStatus, newAnswerId, type ClassroomQuestion } f
 import type { ClassroomAssignment, ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { Outbox, type PendingAnswer } from './outbox.ts';
 import { finder } from './finder.ts';
+import { isRoomCode, normaliseRoomCode, ROOM_CODE_MESSAGE } from './room-code.ts';
 
 /**
  * The student's page (/join/): join a room with its code and an optional name, then answer the
@@ -49,7 +50,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   const assignmentBox = $<HTMLElement>('[data-assignment]');
   const codeInput = $<HTMLInputElement>('#join-code');
   const fromUrl = new URLSearchParams(location.search).get('room');
-  if (fromUrl) codeInput.value = fromUrl.toUpperCase();
+  if (fromUrl) codeInput.value = normaliseRoomCode(fromUrl);
 
   let membership = readMembership();
   let current: ClassroomQuestion | null = null;
@@ -348,21 +349,23 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
 
   joinForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const code = codeInput.value.trim().toUpperCase();
+    const code = normaliseRoomCode(codeInput.value);
     const name = $<HTMLInputElement>('#join-name').value.trim();
     joinError.textContent = '';
+    // The server's rule, checked here first: the same sentence, without a round trip.
+    codeInput.setAttribute('aria-invalid', String(!isRoomCode(code)));
+    if (!isRoomCode(code)) {
+      joinError.textContent = ROOM_CODE_MESSAGE;
+      codeInput.focus();
+      return;
+    }
     void api<{ studentToken: string; number: number }>(`${base}api/rooms/${encodeURIComponent(code)}/join`, {
       method: 'POST',
       body: name === '' ? {} : { name },
     }).then(
       (joined) => enter({ code, studentToken: joined.studentToken, number: joined.number }),
       (error: unknown) => {
-        joinError.textContent =
-          error instanceof ApiError && error.code === 'invalid-request'
-            ? 'A room code has 6 letters and digits, as shown on the projector.'
-            : error instanceof Error
-              ? error.message
-              : 'Could not join.';
+        joinError.textContent = error instanceof ApiError ? error.message : 'Could not join.';
       },
     );
   });
@@ -370,7 +373,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   window.addEventListener('online', () => void flush());
 
   joinForm.hidden = false;
-  if (membership && (!fromUrl || fromUrl.toUpperCase() === membership.code)) enter(membership);
+  if (membership && (!fromUrl || normaliseRoomCode(fromUrl) === membership.code)) enter(membership);
 }
 
 function readMembership(): Membership | null {
