@@ -3,6 +3,7 @@ import type { ClassroomAssignment, ClassroomResultsRow, ClassroomScore } from '.
 import { Outbox, type PendingAnswer } from './outbox.ts';
 import { finder } from './finder.ts';
 import { isRoomCode, normaliseRoomCode, ROOM_CODE_MESSAGE } from './room-code.ts';
+import { formatScore, scoreReason } from '../../src/progress/score-reason.ts';
 
 /**
  * The student's page (/join/): join a room with its code and an optional name, then answer the
@@ -270,7 +271,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
       button.textContent = String(i + 1);
       const said = document.createElement('span');
       said.className = 'visually-hidden';
-      said.textContent = `, ${score === null ? 'not answered' : scoreNote(score)}`;
+      said.textContent = `, ${scoreShort(score)}`;
       button.append(said);
       button.addEventListener('click', () => move(i));
       item.append(button);
@@ -456,13 +457,25 @@ export function wireStepMoves(root: HTMLElement): void {
   });
 }
 
-/** A score in words: "solved: 0.8", "not solved yet (2 attempts)". */
+/**
+ * Why this exercise has its score, in the lesson page's own words (`scoreReason`): which attempt
+ * was right and the rule, or what a right answer would score now. Phones have no hints.
+ */
 function scoreNote(score: ClassroomScore): string {
-  if (score.solved) return `Score for this exercise: ${score.score}.`;
   return score.attempts === 0
     ? 'Not graded yet: the answers so far could not be read.'
-    : `Not solved yet (${score.attempts} ${score.attempts === 1 ? 'attempt' : 'attempts'}).`;
+    : scoreReason(score, { hints: false });
 }
+
+/** The short form beside an exercise's number (its button): "solved, score 80%". */
+const scoreShort = (score: ClassroomScore | null) =>
+  score === null
+    ? 'not answered'
+    : score.solved
+      ? `solved, score ${formatScore(score.score)}`
+      : score.attempts === 0
+        ? 'not graded yet'
+        : 'not solved yet';
 
 /** A closed assignment: the student's score per exercise and the worked solutions. */
 function closedHtml(

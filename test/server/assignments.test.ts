@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import { QR_OPTIONS } from '../../server/plugins/qr-routes.ts';
 import { instantiate } from '../../components/exercise/instantiate.ts';
-import { createProgressStore, entryStatus } from '../../src/progress/index.ts';
+import { createProgressStore, entryStatus, scoreReason, type ScoreStatus } from '../../src/progress/index.ts';
 import { bearer, catalog, createRoom, joinRoom, json, testClassroom } from './classroom-app.ts';
 
 const EXPRESSION = 'sigmoid-derivative-in-z';
@@ -27,7 +27,7 @@ type Assignment = { id: number; seed: string; exercises: string[]; closedAt: num
 type Row = {
   student: number;
   name: string | null;
-  scores: Record<string, { score: number; solved: boolean; attempts: number } | null>;
+  scores: Record<string, { score: number; solved: boolean; attempts: number; solvedOnAttempt?: number } | null>;
   total: number;
   solved: number;
 };
@@ -333,8 +333,15 @@ describe('scores follow the site’s rules', () => {
       score: expected.score,
       solved: expected.solved,
       attempts: expected.attempts,
+      ...(expected.solvedOnAttempt === undefined ? {} : { solvedOnAttempt: expected.solvedOnAttempt }),
     });
     expect(row?.total).toBe(expected.score);
+    // The reason the phone and the teacher's table give is the one the lesson page's card gives.
+    const reason = scoreReason(expected, { hints: false });
+    expect(scoreReason(last['score'] as ScoreStatus, { hints: false })).toBe(reason);
+    expect(row?.scores[EXPRESSION] && scoreReason(row.scores[EXPRESSION], { hints: false })).toBe(
+      row?.scores[EXPRESSION] ? reason : null,
+    );
   });
 
   it('says on the phone whether an answer counted as an attempt', async () => {
