@@ -174,7 +174,8 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
         context.store.students(room.code),
         context.store.answers(room.code, request.query.exercise),
       ]);
-      return summarise(request.query.exercise, students, answers);
+      const open = room.question?.exercise === request.query.exercise ? room.question.seed : undefined;
+      return summarise(request.query.exercise, students, answers, open);
     },
   );
 
@@ -225,12 +226,17 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
         a.status,
         a.mistakeName,
         new Date(a.receivedAt).toISOString(),
+        // Which assignment it answered (empty: the live question), so live and assigned answers stay apart.
+        a.assignmentId,
       ]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="classroom-${room.code}.csv"`)
         .send(
-          toCsv([['room', 'exercise', 'seed', 'student', 'name', 'answer', 'status', 'mistake', 'received'], ...rows]),
+          toCsv([
+            ['room', 'exercise', 'seed', 'student', 'name', 'answer', 'status', 'mistake', 'received', 'assignment'],
+            ...rows,
+          ]),
         );
     },
   );
