@@ -48,6 +48,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   const questionBox = $<HTMLElement>('[data-question]');
   const waiting = $<HTMLElement>('[data-waiting]');
   const pendingNote = $<HTMLElement>('[data-pending]');
+  const refusedNote = $<HTMLElement>('[data-refused]');
   const assignmentBox = $<HTMLElement>('[data-assignment]');
   const codeInput = $<HTMLInputElement>('#join-code');
   const fromUrl = new URLSearchParams(location.search).get('room');
@@ -95,7 +96,16 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
           !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
         if (!transient) {
           outbox.remove(pending.id);
-          showFeedback(error instanceof ApiError ? error.message : 'The answer was refused.', 'invalid', pending);
+          const message = error instanceof ApiError ? error.message : 'The answer was refused.';
+          // The exercise may be off screen by now (the teacher closed the assignment while the phone
+          // was offline): the student is still told the answer was not saved, and why.
+          // A closed assignment's exercises give way to its review at once, so that refusal always stays here.
+          const closed = error instanceof ApiError && error.code === 'assignment-closed';
+          if (!closed && boxFor(pending)?.querySelector('[data-feedback]')) showFeedback(message, 'invalid', pending);
+          else {
+            refusedNote.hidden = false;
+            refusedNote.textContent = `An answer you sent was not saved: ${message}`;
+          }
           if (error instanceof ApiError && (error.code === 'room-expired' || error.status === 403))
             leave(error.message);
           continue;
@@ -342,6 +352,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
     assignment = null;
     assignmentBox.hidden = true;
     assignmentBox.replaceChildren();
+    refusedNote.hidden = true;
     localStorage.removeItem(MEMBERSHIP_KEY);
     roomSection.hidden = true;
     joinForm.hidden = false;

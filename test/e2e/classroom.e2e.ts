@@ -408,6 +408,45 @@ describe('classroom', () => {
     await context.close();
   });
 
+  it('tells a phone that an answer sent offline was not saved because the teacher closed the assignment', async () => {
+    const teacher = await openWindow('/classroom/?lesson=sigmoid', { width: 1280, height: 720 });
+    await teacher.page.waitForSelector('[data-assign-open]:not([disabled])');
+    await teacher.page.click('[data-assign-open]');
+    const code = (await teacher.page.locator('[data-code]').innerText()).trim();
+    await teacher.page.waitForSelector('[data-live-table] thead');
+    const phone = await openWindow(`/join/?room=${code}`, { width: 390, height: 844 });
+    await phone.page.waitForSelector('[data-join-form]:not([hidden])');
+    await phone.page.click('[data-join-form] button[type="submit"]');
+    await phone.page.waitForSelector('[data-assignment] [data-answer-input]');
+    await phone.context.setOffline(true);
+    await phone.page.fill('[data-assignment] [data-answer-input]', RIGHT);
+    await phone.page.click('[data-assignment] .join-send');
+    await phone.page.waitForSelector('[data-pending]:not([hidden])');
+    await teacher.page.click('[data-live-close]');
+    await teacher.page.waitForSelector('[data-live-meta][data-state="closed"]');
+    await phone.context.setOffline(false);
+    await phone.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await phone.page.waitForSelector('[data-refused]:not([hidden])', { timeout: 10_000 });
+    await expect(phone.page.locator('[data-refused]').innerText()).resolves.toBe(
+      'An answer you sent was not saved: Your teacher has closed this assignment.',
+    );
+    await phone.page.waitForSelector('[data-pending][hidden]', { state: 'attached' });
+    // Nothing was saved, and neither screen says otherwise.
+    await phone.page.waitForSelector('.join-assignment-review');
+    await phone.page.evaluate(() => window.scrollTo(0, 0));
+    await expect(phone.page.locator('[data-assignment-total]').innerText()).resolves.toBe('Your score: 0 of 10.');
+    await expect(
+      teacher.page.locator(`[data-student="1"] [data-cell="${EXERCISE}"] [aria-hidden]`).innerText(),
+    ).resolves.toBe('·');
+    expect(await axe(phone.page)).toEqual([]);
+    await phone.page.screenshot({
+      path: join(shots, 'classroom-phone-refused.png'),
+      clip: { x: 0, y: 0, width: 390, height: 700 },
+    });
+    expect(phone.external).toEqual([]);
+    await Promise.all([teacher, phone].map((w) => w.context.close()));
+  });
+
   it('keeps an answer sent offline and delivers it when the phone is back', async () => {
     const teacher = await openWindow('/present/sigmoid/', { width: 1280, height: 720 });
     await teacher.page.waitForSelector(`[data-ask-class="${EXERCISE}"]`, { state: 'attached' });
