@@ -1,4 +1,14 @@
-import { scoreFor, type EntryStatus } from './progress-schema.ts';
+import type { EntryStatus } from './progress-schema.ts';
+
+/**
+ * Score of a correct answer: 1 on the first try without hints, less 0.2 per earlier wrong attempt
+ * and 0.1 per hint, never below 0.2 (a correct answer always counts for something). Wrong: 0.
+ * (The one rule: `entryStatus` scores with it, {@link scoreRule} says it in words.)
+ */
+export function scoreFor(correct: boolean, wrongAttemptsBefore: number, hintsUsed: number): number {
+  if (!correct) return 0;
+  return Math.max(0.2, Math.round((1 - 0.2 * wrongAttemptsBefore - 0.1 * hintsUsed) * 100) / 100);
+}
 
 /** A score as people read it everywhere (exercise card, phone, teacher's table): "80%". */
 export function formatScore(score: number): string {
