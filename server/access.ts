@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ClassroomError, type RouteContext } from './app.ts';
+import type { RouteContext } from './app.ts';
+import { ApiError } from '../components/classroom/api-error.ts';
 import type { Room, Student } from './storage/classroom-store.ts';
 import { bearerToken, hashToken } from './tokens.ts';
 
@@ -9,7 +10,7 @@ import { bearerToken, hashToken } from './tokens.ts';
  */
 export async function existingRoom(context: RouteContext, code: string): Promise<Room> {
   const room = await context.store.findRoom(code);
-  if (room === undefined) throw new ClassroomError(404, 'room-not-found', `There is no room ${code}.`);
+  if (room === undefined) throw new ApiError(404, 'room-not-found', `There is no room ${code}.`);
   return room;
 }
 
@@ -17,7 +18,7 @@ export async function existingRoom(context: RouteContext, code: string): Promise
 export async function openRoom(context: RouteContext, code: string): Promise<Room> {
   const room = await existingRoom(context, code);
   if (context.now() >= room.expiresAt)
-    throw new ClassroomError(410, 'room-expired', `Room ${code} has closed. Ask your teacher for a new code.`);
+    throw new ApiError(410, 'room-expired', `Room ${code} has closed. Ask your teacher for a new code.`);
   return room;
 }
 
@@ -28,7 +29,7 @@ export function requireTeacher(room: Room, authorization: string | undefined): v
   const given = Buffer.from(hashToken(token), 'hex');
   const expected = Buffer.from(room.teacherTokenHash, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new ClassroomError(403, 'forbidden', 'Only the teacher of this room may do this.');
+    throw new ApiError(403, 'forbidden', 'Only the teacher of this room may do this.');
 }
 
 /** Whether the header carries this room's teacher token. */
@@ -51,9 +52,8 @@ export async function requireStudent(
   if (token === undefined) throw unauthorised();
   const student = await context.store.findStudent(hashToken(token));
   if (student?.roomCode !== room.code)
-    throw new ClassroomError(403, 'forbidden', 'This token does not belong to a student of this room.');
+    throw new ApiError(403, 'forbidden', 'This token does not belong to a student of this room.');
   return student;
 }
 
-const unauthorised = () =>
-  new ClassroomError(401, 'unauthorised', 'Send your token as "Authorization: Bearer <token>".');
+const unauthorised = () => new ApiError(401, 'unauthorised', 'Send your token as "Authorization: Bearer <token>".');

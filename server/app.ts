@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,9 @@ import { staticSite } from './plugins/static-site.ts';
 import { RoomEvents } from './room-events.ts';
 import type { ClassroomStore } from './storage/classroom-store.ts';
 import { bearerToken, hashToken } from './tokens.ts';
+import { ApiError } from '../components/classroom/api-error.ts';
+import { invalidRoomCode, toApiError } from './error-body.ts';
+import { roomCode } from './route-params.ts';
 
 /** Requests per window and client; a client is its bearer token, or its address before it has one. */
 export interface Limit {
@@ -51,11 +54,6 @@ export interface RouteContext {
   readonly requestLimit: Limit;
 }
 
-/** A stable error body: `{ error: { code, message } }`; clients branch on `code`, people read `message`. */
-export interface ErrorBody {
-  error: { code: string; message: string };
-}
-
 /**
  * The classroom server as a Fastify instance: a plugin per concern (rate limits, rooms, answers,
  * the static site), every route's body, params and query validated by JSON Schema, 4 KB bodies.
@@ -69,7 +67,18 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
     // are acknowledged), and the event streams are ended by the preClose hook below.
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // A long room code reaches its schema (400 invalid-room-code, as any malformed code) rather than
+    // the router's own 414; the URL as a whole is still held to Node's header limit.
+    routerOptions: { maxParamLength: 2048 },
+    // Errors the router raises before any route (a malformed URL) leave in the one shape too.
+    frameworkErrors: (error, request, reply) => {
+      const refusal = badCodeInUrl(request.url) ? invalidRoomCode() : toApiError(error);
+      // The reply's generic types are unresolved at this point; it is an ordinary reply.
+      void (reply as FastifyReply).code(refusal.status).send(refusal.toBody());
+    },
   });
+  // Bodies are JSON only: a text body gets 415 "Send JSON", not a schema error about its type.
+  app.removeContentTypeParser('text/plain');
   const events = new RoomEvents();
   const context: RouteContext = {
     store: options.store,
@@ -81,10 +90,11 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
     requestLimit: options.requestLimit ?? { max: 60, windowMs: 60_000 },
   };
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) app.log.error(error);
-    void reply.code(status).send(errorBody(status, error));
+  // Every refusal leaves in the one shape (components/classroom/api-error.ts), with a human message.
+  app.setErrorHandler((error: FastifyError | ApiError, _request, reply) => {
+    const refusal = toApiError(error);
+    if (refusal.status >= 500) app.log.error(error);
+    void reply.code(refusal.status).send(refusal.toBody());
   });
   const site =
     options.dist !== undefined && existsSync(resolve(options.dist, 'index.html')) ? resolve(options.dist) : undefined;
@@ -94,7 +104,9 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   app.setNotFoundHandler((request, reply) => {
     if (notFoundPage !== undefined && !request.url.startsWith('/api/'))
       return reply.code(404).type('text/html; charset=utf-8').send(notFoundPage);
-    return reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url}` } });
+    return reply
+      .code(404)
+      .send(new ApiError(404, 'not-found', 'There is no such address on the classroom server.').toBody());
   });
 
   await app.register(rateLimit, {
@@ -103,11 +115,12 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
       const token = bearerToken(request.headers.authorization);
       return token === undefined ? `ip:${request.ip}` : `token:${hashToken(token)}`;
     },
-    errorResponseBuilder: (_request, limit) => ({
-      statusCode: 429,
-      code: 'too-many-requests',
-      message: `Too many requests: at most ${limit.max} in ${limit.after}. Wait a moment and send again.`,
-    }),
+    errorResponseBuilder: (_request, limit) =>
+      new ApiError(
+        429,
+        'too-many-requests',
+        `Too many requests: at most ${limit.max} in ${limit.after}. Wait a moment and send again.`,
+      ),
   });
 
   app.get('/api/health', () => ({ ok: true, joinUrl: options.joinUrl?.() ?? null }));
@@ -115,6 +128,15 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   app.get('/classroom.json', (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ server: true, joinUrl: options.joinUrl?.() ?? null }),
   );
+  // One room-code rule: a route under /api/rooms/:code that validates the code any other way (or
+  // not at all) would answer a malformed code differently, so it fails here, at start-up.
+  app.addHook('onRoute', (route) => {
+    const params = route.schema?.params as { properties?: { code?: unknown } } | undefined;
+    if (route.url.includes(':code') && params?.properties?.code !== roomCode)
+      throw new Error(
+        `${String(route.method)} ${route.url} must validate :code with roomCode (server/route-params.ts)`,
+      );
+  });
   await app.register(roomRoutes, context);
   await app.register(answerRoutes, context);
   await app.register(assignmentRoutes, context);
@@ -132,31 +154,14 @@ export async function buildClassroom(options: ClassroomOptions): Promise<Fastify
   return app;
 }
 
-function errorBody(status: number, error: FastifyError): ErrorBody {
-  if (error.validation) return { error: { code: 'invalid-request', message: `Invalid request: ${error.message}` } };
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { error: { code: 'body-too-large', message: 'The request body is larger than the server accepts.' } };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { error: { code: 'unsupported-media-type', message: 'Send JSON (content-type: application/json).' } };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { error: { code: 'malformed-json', message: 'The request body is not valid JSON.' } };
-  }
-  if (status === 400 && error instanceof SyntaxError)
-    return { error: { code: 'malformed-json', message: 'The request body is not valid JSON.' } };
-  if (status === 429) return { error: { code: 'too-many-requests', message: error.message } };
-  if (status >= 500) return { error: { code: 'internal', message: 'Something went wrong on the server.' } };
-  return { error: { code: typeof error.code === 'string' ? error.code : 'error', message: error.message } };
-}
-
-/** A client error with a stable code, thrown from a handler. */
-export class ClassroomError extends Error {
-  readonly statusCode: number;
-  readonly code: string;
-  constructor(statusCode: number, code: string, message: string) {
-    super(message);
-    this.statusCode = statusCode;
-    this.code = code;
+/** Whether the room-code segment of an /api/rooms/… URL is what the router could not decode. */
+function badCodeInUrl(url: string): boolean {
+  const segment = /^\/api\/rooms\/([^/?]*)/.exec(url)?.[1];
+  if (segment === undefined) return false;
+  try {
+    decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
   }
 }

@@ -1,14 +1,13 @@
 import { appendAttempt, entryStatus, repeatsNewest, type ProgressEntry } from '../src/progress/index.ts';
 import type { Assignment, Student, StoredAnswer } from './storage/classroom-store.ts';
+import type { ClassroomScore } from '../components/classroom/classroom-question.ts';
 
-/** One student's standing on one exercise of an assignment, by the site's own score rules. */
-export interface ExerciseScore {
-  /** The first correct attempt's score (`entryStatus`), 0 while unsolved. */
-  readonly score: number;
-  readonly solved: boolean;
-  /** Graded attempts: unreadable answers and re-sent identical answers are not attempts. */
-  readonly attempts: number;
-}
+/**
+ * One student's standing on one exercise of an assignment, by the site's own score rules: the shape
+ * the phone and the teacher's page read (`ClassroomScore`), with the attempt that solved it so that
+ * both can say why the score is what it is (`scoreReason` from src/progress).
+ */
+export type ExerciseScore = ClassroomScore;
 
 /** One row of the teacher's table. */
 export interface StudentResults {
@@ -47,7 +46,12 @@ export function entryFromAnswers(answers: readonly StoredAnswer[]): { entry: Pro
 /** The score of one student on one exercise: {@link entryStatus} of {@link entryFromAnswers}. */
 export function exerciseScore(answers: readonly StoredAnswer[]): ExerciseScore {
   const status = entryStatus(entryFromAnswers(answers).entry);
-  return { score: status.score, solved: status.solved, attempts: status.attempts };
+  return {
+    score: status.score,
+    solved: status.solved,
+    attempts: status.attempts,
+    ...(status.solvedOnAttempt === undefined ? {} : { solvedOnAttempt: status.solvedOnAttempt }),
+  };
 }
 
 /**

@@ -32,19 +32,24 @@ export interface RoomSummary {
 }
 
 /**
- * The projector's numbers for one exercise. A student counts once, by their latest answer: the
- * panel shows where the room is now, not how often it tried (`attempts` says that).
+ * The projector's numbers for one exercise asked live. A student counts once, by their latest
+ * answer: the panel shows where the room is now, not how often it tried (`attempts` says that).
+ * Answers given in an assignment are not answers to the live question (they have their own table),
+ * and when `seed` is given (the open question's), answers graded on other numbers are left out too:
+ * a phone still showing an earlier asking, or a forged seed, cannot add to the projector's counts.
  */
 export function summarise(
   exercise: string,
   students: readonly Student[],
   answers: readonly StoredAnswer[],
+  seed?: string,
 ): RoomSummary {
   const numberOf = new Map(students.map((s) => [s.id, s.number]));
   const latest = new Map<number, StoredAnswer>();
   let attempts = 0;
   for (const answer of answers) {
-    if (answer.exercise !== exercise) continue;
+    if (answer.exercise !== exercise || answer.assignmentId !== null) continue;
+    if (seed !== undefined && answer.seed !== seed) continue;
     attempts++;
     latest.set(answer.studentId, answer);
   }

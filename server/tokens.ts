@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../components/classroom/room-code.ts';
 
 /** A bearer token: 144 random bits (≥ 128 asked), base64url. */
 export function newToken(): string {
@@ -10,14 +11,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Room codes avoid look-alike characters (0/O, 1/I/L) so they read well off a projector. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
-export const CODE_PATTERN = `^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`;
-
-/** A room code: 6 characters of 31, about 8.9·10⁸ codes (rate limits and expiry keep guessing useless). */
+/** A room code (components/classroom/room-code.ts): 6 characters of 31, about 8.9·10⁸ codes (rate limits and expiry keep guessing useless). */
 export function newRoomCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return Array.from({ length: ROOM_CODE_LENGTH }, () => ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)]).join(
+    '',
+  );
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */

@@ -4,6 +4,7 @@ import type { ClassroomResultsRow, ClassroomScore } from './classroom-question.t
 import { joinBlock, savedTeacherRoom, teacherRoom, type TeacherRoom } from './teacher-room.ts';
 import { throttled } from './throttled.ts';
 import { finder } from './finder.ts';
+import { formatScore, scoreReason } from '../../src/progress/score-reason.ts';
 
 /**
  * The assignments page (/classroom/): the teacher picks a lesson's exercises or a practice set and
@@ -266,11 +267,12 @@ function renderResults(root: HTMLElement, results: Results): void {
       const said = document.createElement('span');
       said.className = 'visually-hidden';
       said.textContent = scoreTitle(score);
+      cell.title = said.textContent;
       cell.append(shown, said);
     }
     const total = row.insertCell();
     total.dataset['total'] = '';
-    total.textContent = formatScore(s.total);
+    total.textContent = formatPoints(s.total);
   }
   if (students.length === 0) {
     const row = body.insertRow();
@@ -281,16 +283,19 @@ function renderResults(root: HTMLElement, results: Results): void {
   table.replaceChildren(caption, head, body);
 }
 
-const formatScore = (score: number) => String(Math.round(score * 100) / 100);
+/** A total: the sum of the exercise scores, as points out of the number of exercises. */
+const formatPoints = (points: number) => String(Math.round(points * 100) / 100);
 
+/** What the eye reads in a cell: the score as the lesson page prints it ("80%"), or the attempts so far. */
 function scoreText(score: ClassroomScore | null): string {
   if (score === null) return '·';
   if (score.solved) return formatScore(score.score);
   return score.attempts === 0 ? '?' : `✗ ${score.attempts}`;
 }
 
+/** What a screen reader says (and a pointer's tooltip shows): the phone's own reason for the score. */
 function scoreTitle(score: ClassroomScore | null): string {
   if (score === null) return 'not answered';
-  if (score.solved) return `solved, score ${formatScore(score.score)} (${score.attempts} attempts)`;
-  return score.attempts === 0 ? 'only unreadable answers so far' : `not solved after ${score.attempts} attempts`;
+  if (score.attempts === 0) return 'only unreadable answers so far';
+  return scoreReason(score, { hints: false });
 }

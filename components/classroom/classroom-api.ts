@@ -1,7 +1,12 @@
 /**
  * The browser's side of the classroom API: where the server is, JSON calls with a bearer token,
- * answer ids. Small and framework-free; the join page and the projector panel share it.
+ * answer ids. Small and framework-free; the join page and the projector panel share it. Errors
+ * arrive as the one {@link ApiError} the server sends (components/classroom/api-error.ts).
  */
+
+import { ApiError } from './api-error.ts';
+
+export { ApiError } from './api-error.ts';
 
 /** What `/classroom.json` says: the static site ships `{ server: false }`, the classroom server answers its own. */
 export interface ClassroomStatus {
@@ -25,17 +30,6 @@ export async function classroomStatus(base: string): Promise<ClassroomStatus> {
   }
 }
 
-/** An error from the API, with its stable `code` (or `network` when the server could not be reached). */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
 /** A JSON call; throws {@link ApiError} for a refused request or an unreachable server. */
 export async function api<T>(
   path: string,
@@ -54,13 +48,8 @@ export async function api<T>(
   } catch {
     throw new ApiError(0, 'network', 'The classroom server cannot be reached.');
   }
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? 'error',
-      body.error?.message ?? `The server answered ${response.status}.`,
-    );
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw ApiError.fromResponse(response.status, body);
   return body as T;
 }
 

@@ -33,11 +33,18 @@ export interface ClassroomAssignment {
   readonly questions: readonly ClassroomQuestion[];
 }
 
-/** One student's standing on one exercise (the site's score rules: the first correct attempt's score). */
+/**
+ * One student's standing on one exercise (the site's score rules, `entryStatus`: the first correct
+ * attempt's score), as server/assignment-scores.ts computes it and the phone and teacher's page show it.
+ */
 export interface ClassroomScore {
+  /** The first correct attempt's score, 0 while unsolved. */
   readonly score: number;
   readonly solved: boolean;
+  /** Graded attempts: unreadable answers and re-sent identical answers are not attempts. */
   readonly attempts: number;
+  /** 1-based number of the attempt that solved it (what the score's reason names). */
+  readonly solvedOnAttempt?: number;
 }
 
 /** A row of an assignment's results: the teacher reads every student's, a student only their own. */

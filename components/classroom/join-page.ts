@@ -2,6 +2,8 @@ import { api, ApiError, classroomStatus, newAnswerId, type ClassroomQuestion } f
 import type { ClassroomAssignment, ClassroomResultsRow, ClassroomScore } from './classroom-question.ts';
 import { Outbox, type PendingAnswer } from './outbox.ts';
 import { finder } from './finder.ts';
+import { isRoomCode, normaliseRoomCode, ROOM_CODE_MESSAGE } from './room-code.ts';
+import { formatScore, scoreReason } from '../../src/progress/score-reason.ts';
 
 /**
  * The student's page (/join/): join a room with its code and an optional name, then answer the
@@ -46,10 +48,11 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   const questionBox = $<HTMLElement>('[data-question]');
   const waiting = $<HTMLElement>('[data-waiting]');
   const pendingNote = $<HTMLElement>('[data-pending]');
+  const refusedNote = $<HTMLElement>('[data-refused]');
   const assignmentBox = $<HTMLElement>('[data-assignment]');
   const codeInput = $<HTMLInputElement>('#join-code');
   const fromUrl = new URLSearchParams(location.search).get('room');
-  if (fromUrl) codeInput.value = fromUrl.toUpperCase();
+  if (fromUrl) codeInput.value = normaliseRoomCode(fromUrl);
 
   let membership = readMembership();
   let current: ClassroomQuestion | null = null;
@@ -93,7 +96,16 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
           !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
         if (!transient) {
           outbox.remove(pending.id);
-          showFeedback(error instanceof ApiError ? error.message : 'The answer was refused.', 'invalid', pending);
+          const message = error instanceof ApiError ? error.message : 'The answer was refused.';
+          // The exercise may be off screen by now (the teacher closed the assignment while the phone
+          // was offline): the student is still told the answer was not saved, and why.
+          // A closed assignment's exercises give way to its review at once, so that refusal always stays here.
+          const closed = error instanceof ApiError && error.code === 'assignment-closed';
+          if (!closed && boxFor(pending)?.querySelector('[data-feedback]')) showFeedback(message, 'invalid', pending);
+          else {
+            refusedNote.hidden = false;
+            refusedNote.textContent = `An answer you sent was not saved: ${message}`;
+          }
           if (error instanceof ApiError && (error.code === 'room-expired' || error.status === 403))
             leave(error.message);
           continue;
@@ -269,7 +281,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
       button.textContent = String(i + 1);
       const said = document.createElement('span');
       said.className = 'visually-hidden';
-      said.textContent = `, ${score === null ? 'not answered' : scoreNote(score)}`;
+      said.textContent = `, ${scoreShort(score)}`;
       button.append(said);
       button.addEventListener('click', () => move(i));
       item.append(button);
@@ -340,6 +352,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
     assignment = null;
     assignmentBox.hidden = true;
     assignmentBox.replaceChildren();
+    refusedNote.hidden = true;
     localStorage.removeItem(MEMBERSHIP_KEY);
     roomSection.hidden = true;
     joinForm.hidden = false;
@@ -348,21 +361,23 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
 
   joinForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const code = codeInput.value.trim().toUpperCase();
+    const code = normaliseRoomCode(codeInput.value);
     const name = $<HTMLInputElement>('#join-name').value.trim();
     joinError.textContent = '';
+    // The server's rule, checked here first: the same sentence, without a round trip.
+    codeInput.setAttribute('aria-invalid', String(!isRoomCode(code)));
+    if (!isRoomCode(code)) {
+      joinError.textContent = ROOM_CODE_MESSAGE;
+      codeInput.focus();
+      return;
+    }
     void api<{ studentToken: string; number: number }>(`${base}api/rooms/${encodeURIComponent(code)}/join`, {
       method: 'POST',
       body: name === '' ? {} : { name },
     }).then(
       (joined) => enter({ code, studentToken: joined.studentToken, number: joined.number }),
       (error: unknown) => {
-        joinError.textContent =
-          error instanceof ApiError && error.code === 'invalid-request'
-            ? 'A room code has 6 letters and digits, as shown on the projector.'
-            : error instanceof Error
-              ? error.message
-              : 'Could not join.';
+        joinError.textContent = error instanceof ApiError ? error.message : 'Could not join.';
       },
     );
   });
@@ -370,7 +385,7 @@ export async function startJoinPage(root: HTMLElement, base: string): Promise<vo
   window.addEventListener('online', () => void flush());
 
   joinForm.hidden = false;
-  if (membership && (!fromUrl || fromUrl.toUpperCase() === membership.code)) enter(membership);
+  if (membership && (!fromUrl || normaliseRoomCode(fromUrl) === membership.code)) enter(membership);
 }
 
 function readMembership(): Membership | null {
@@ -453,13 +468,25 @@ export function wireStepMoves(root: HTMLElement): void {
   });
 }
 
-/** A score in words: "solved: 0.8", "not solved yet (2 attempts)". */
+/**
+ * Why this exercise has its score, in the lesson page's own words (`scoreReason`): which attempt
+ * was right and the rule, or what a right answer would score now. Phones have no hints.
+ */
 function scoreNote(score: ClassroomScore): string {
-  if (score.solved) return `Score for this exercise: ${score.score}.`;
   return score.attempts === 0
     ? 'Not graded yet: the answers so far could not be read.'
-    : `Not solved yet (${score.attempts} ${score.attempts === 1 ? 'attempt' : 'attempts'}).`;
+    : scoreReason(score, { hints: false });
 }
+
+/** The short form beside an exercise's number (its button): "solved, score 80%". */
+const scoreShort = (score: ClassroomScore | null) =>
+  score === null
+    ? 'not answered'
+    : score.solved
+      ? `solved, score ${formatScore(score.score)}`
+      : score.attempts === 0
+        ? 'not graded yet'
+        : 'not solved yet';
 
 /** A closed assignment: the student's score per exercise and the worked solutions. */
 function closedHtml(

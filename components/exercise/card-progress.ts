@@ -6,3 +6,4 @@
 export { progressStore, showProgressNotices } from './progress-client.ts';
 export { entryStatus } from '../../src/progress/progress-schema.ts';
 export { restoredFeedback } from './restored-feedback.ts';
+export { formatScore, scoreReason } from '../../src/progress/score-reason.ts';

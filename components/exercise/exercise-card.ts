@@ -142,7 +142,7 @@ class ExerciseCard extends HTMLElement {
     this.#renderHints(entry?.hintsUsed ?? 0);
     const badge = this.#query('[data-badge]');
     const attempts = this.#query('[data-attempts]');
-    if (badge) badge.textContent = status.solved ? `✓ Solved (score ${Math.round(status.score * 100)}%)` : '';
+    if (badge) badge.textContent = status.solved ? `✓ Solved (score ${progress.formatScore(status.score)})` : '';
     if (attempts)
       attempts.textContent =
         status.attempts === 0 ? '' : `${status.attempts} attempt${status.attempts === 1 ? '' : 's'}`;
@@ -349,10 +349,18 @@ class ExerciseCard extends HTMLElement {
     if (status.last !== undefined) this.#described = `${status.attempts}@${status.last.at}`;
     this.#render(outcome.entry);
     const notes: string[] = [];
+    // Why the score is what it is, in the words the phone in class and the teacher's table use too.
+    const reason = progress.scoreReason(status, { hintsShown: outcome.entry.hintsUsed });
     if (!outcome.counted) notes.push('You checked this same answer before, so it is not counted again.');
     else if (verdict.status !== 'correct' && solvedBefore)
-      notes.push(`You solved this exercise earlier; your score stays ${Math.round(status.score * 100)}%.`);
-    else if (verdict.status !== 'correct' && status.attempts === ATTEMPTS_BEFORE_SOLUTION && !status.solved)
+      notes.push(`You solved this exercise earlier; your score stays ${progress.formatScore(status.score)}.`);
+    else if (!solvedBefore) notes.push(reason);
+    if (
+      outcome.counted &&
+      verdict.status !== 'correct' &&
+      status.attempts === ATTEMPTS_BEFORE_SOLUTION &&
+      !status.solved
+    )
       notes.push('The worked solution is now available below.');
     this.#setFeedback(verdict.status, [verdict.feedback, ...notes].join(' '), runtime.richText);
   }

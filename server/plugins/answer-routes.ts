@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SEED } from '../../components/exercise/instantiate.ts';
 import { MAX_INPUT_LENGTH } from '../../src/symbolic/index.ts';
 import { openRoom, requireStudent } from '../access.ts';
-import { ClassroomError, type RouteContext } from '../app.ts';
+import type { RouteContext } from '../app.ts';
+import { ApiError } from '../../components/classroom/api-error.ts';
 import { gradeAnswer, type SentAnswer } from '../grade-answer.ts';
 import { entryFromAnswers, exerciseScore } from '../assignment-scores.ts';
 import type { Room } from '../storage/classroom-store.ts';
+import { codeParams } from '../route-params.ts';
 import { exerciseId, seedText } from './room-routes.ts';
 
 interface AnswerBody {
@@ -30,14 +32,14 @@ export function answerRoutes(app: FastifyInstance, context: RouteContext): Promi
   const openAssignment = async (room: Room, id: number, exercise: string, student: number, clientId?: string) => {
     const assignment = await context.store.findAssignment(room.code, id);
     if (assignment === undefined)
-      throw new ClassroomError(404, 'assignment-not-found', `Room ${room.code} has no assignment ${id}.`);
+      throw new ApiError(404, 'assignment-not-found', `Room ${room.code} has no assignment ${id}.`);
     if (!assignment.exercises.includes(exercise))
-      throw new ClassroomError(400, 'not-in-assignment', `Exercise ${exercise} is not part of this assignment.`);
+      throw new ApiError(400, 'not-in-assignment', `Exercise ${exercise} is not part of this assignment.`);
     if (assignment.closedAt !== null) {
       const held =
         clientId !== undefined &&
         (await context.store.assignmentAnswers(id, student)).some((a) => a.clientId === clientId);
-      if (!held) throw new ClassroomError(409, 'assignment-closed', 'Your teacher has closed this assignment.');
+      if (!held) throw new ApiError(409, 'assignment-closed', 'Your teacher has closed this assignment.');
     }
     return assignment;
   };
@@ -45,11 +47,7 @@ export function answerRoutes(app: FastifyInstance, context: RouteContext): Promi
     '/api/rooms/:code/answers',
     {
       schema: {
-        params: {
-          type: 'object',
-          required: ['code'],
-          properties: { code: { type: 'string', maxLength: 16 } },
-        },
+        params: codeParams,
         body: {
           type: 'object',
           required: ['exercise', 'answer'],
@@ -76,13 +74,13 @@ export function answerRoutes(app: FastifyInstance, context: RouteContext): Promi
       const student = await requireStudent(context, room, request.headers.authorization);
       const { exercise: id, answer } = request.body;
       const entry = context.catalog.get(id);
-      if (entry === undefined) throw new ClassroomError(404, 'exercise-not-found', `There is no exercise ${id}.`);
+      if (entry === undefined) throw new ApiError(404, 'exercise-not-found', `There is no exercise ${id}.`);
       const assignment =
         request.body.assignment === undefined
           ? undefined
           : await openAssignment(room, request.body.assignment, id, student.id, request.body.id);
       if (assignment !== undefined && request.body.seed !== undefined && request.body.seed !== assignment.seed)
-        throw new ClassroomError(400, 'seed-mismatch', `This assignment's numbers come from seed ${assignment.seed}.`);
+        throw new ApiError(400, 'seed-mismatch', `This assignment's numbers come from seed ${assignment.seed}.`);
       const seed =
         assignment?.seed ?? request.body.seed ?? (room.question?.exercise === id ? room.question.seed : DEFAULT_SEED);
       const verdict = gradeAnswer(entry.exercise, seed, answer);

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { existingRoom, isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
-import { ClassroomError, type RouteContext } from '../app.ts';
+import type { RouteContext } from '../app.ts';
+import { ApiError } from '../../components/classroom/api-error.ts';
 import { assignmentResults } from '../assignment-scores.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
@@ -51,7 +52,7 @@ export function assignmentRoutes(app: FastifyInstance, context: RouteContext): P
   const findAssignment = async (room: Room, id: string): Promise<Assignment> => {
     const assignment = await context.store.findAssignment(room.code, Number(id));
     if (assignment === undefined)
-      throw new ClassroomError(404, 'assignment-not-found', `Room ${room.code} has no assignment ${id}.`);
+      throw new ApiError(404, 'assignment-not-found', `Room ${room.code} has no assignment ${id}.`);
     return assignment;
   };
 
@@ -93,7 +94,7 @@ export function assignmentRoutes(app: FastifyInstance, context: RouteContext): P
       requireTeacher(room, request.headers.authorization);
       const unknown = request.body.exercises.filter((id) => !context.catalog.has(id));
       if (unknown.length > 0)
-        throw new ClassroomError(404, 'exercise-not-found', `There is no exercise ${unknown.join(', ')}.`);
+        throw new ApiError(404, 'exercise-not-found', `There is no exercise ${unknown.join(', ')}.`);
       const now = context.now();
       // One assignment at a time on the phones: opening one closes the one before.
       for (const open of await context.store.assignments(room.code))

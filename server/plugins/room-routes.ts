@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SEED } from '../../components/exercise/instantiate.ts';
 import { existingRoom, isTeacher, openRoom, requireStudent, requireTeacher } from '../access.ts';
-import { ClassroomError, type RouteContext } from '../app.ts';
+import type { RouteContext } from '../app.ts';
+import { ApiError } from '../../components/classroom/api-error.ts';
 import { toCsv } from '../csv.ts';
 import { publicAssignment } from '../public-assignment.ts';
 import { publicQuestion, type PublicQuestion } from '../public-question.ts';
@@ -45,7 +46,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
       });
       return reply.code(201).send({ code, teacherToken, expiresAt });
     }
-    throw new ClassroomError(503, 'no-free-code', 'Could not find a free room code; try again.');
+    throw new ApiError(503, 'no-free-code', 'Could not find a free room code; try again.');
   });
 
   app.get<{ Params: CodeParams }>(
@@ -106,7 +107,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
       requireTeacher(room, request.headers.authorization);
       const entry = context.catalog.get(request.body.exercise);
       if (entry === undefined)
-        throw new ClassroomError(404, 'exercise-not-found', `There is no exercise ${request.body.exercise}.`);
+        throw new ApiError(404, 'exercise-not-found', `There is no exercise ${request.body.exercise}.`);
       const seed = request.body.seed ?? DEFAULT_SEED;
       // Opening the question already open (the speaker view's button, a second click) changes nothing.
       const same = room.question?.exercise === entry.exercise.id && room.question.seed === seed;
@@ -127,7 +128,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
     async (request) => {
       const room = await openRoom(context, request.params.code);
       requireTeacher(room, request.headers.authorization);
-      if (room.question === null) throw new ClassroomError(409, 'no-question', 'No question is open in this room.');
+      if (room.question === null) throw new ApiError(409, 'no-question', 'No question is open in this room.');
       const question = { ...room.question, revealed: true };
       await context.store.setQuestion(room.code, question);
       const shown = questionOf({ ...room, question });
@@ -142,7 +143,7 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
     async (request, reply) => {
       const room = await openRoom(context, request.params.code);
       if (!context.events.hasRoom(room.code))
-        throw new ClassroomError(503, 'too-many-listeners', 'This room has too many open screens.');
+        throw new ApiError(503, 'too-many-listeners', 'This room has too many open screens.');
       const open = (await context.store.assignments(room.code)).findLast((a) => a.closedAt === null);
       reply.hijack();
       context.events.subscribe(room.code, reply.raw, [
@@ -173,7 +174,8 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
         context.store.students(room.code),
         context.store.answers(room.code, request.query.exercise),
       ]);
-      return summarise(request.query.exercise, students, answers);
+      const open = room.question?.exercise === request.query.exercise ? room.question.seed : undefined;
+      return summarise(request.query.exercise, students, answers, open);
     },
   );
 
@@ -224,12 +226,17 @@ export function roomRoutes(app: FastifyInstance, context: RouteContext): Promise
         a.status,
         a.mistakeName,
         new Date(a.receivedAt).toISOString(),
+        // Which assignment it answered (empty: the live question), so live and assigned answers stay apart.
+        a.assignmentId,
       ]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="classroom-${room.code}.csv"`)
         .send(
-          toCsv([['room', 'exercise', 'seed', 'student', 'name', 'answer', 'status', 'mistake', 'received'], ...rows]),
+          toCsv([
+            ['room', 'exercise', 'seed', 'student', 'name', 'answer', 'status', 'mistake', 'received', 'assignment'],
+            ...rows,
+          ]),
         );
     },
   );

@@ -28,5 +28,7 @@ export type {
 } from './progress-store.ts';
 export { describeLessonProgress, summariseCourse } from './summary.ts';
 export { describeReview, reviewSet } from './review.ts';
+export { formatScore, scoreReason, scoreRule } from './score-reason.ts';
+export type { ScoreReasonOptions, ScoreStatus } from './score-reason.ts';
 export type { SetReview } from './review.ts';
 export type { CourseProgress, LessonExercises, LessonProgress, LessonStatus } from './summary.ts';

@@ -1,3 +1,5 @@
+import { scoreFor } from './score-reason.ts';
+
 /** The schema version this code writes. Version 1 (counts and a stored best score) is migrated on read. */
 export const PROGRESS_VERSION = 2;
 
@@ -56,14 +58,8 @@ export interface ProgressDocument {
   exportedAt?: string;
 }
 
-/**
- * Score of a correct answer: 1 on the first try without hints, less 0.2 per earlier wrong attempt
- * and 0.1 per hint, never below 0.2 (a correct answer always counts for something). Wrong: 0.
- */
-export function scoreFor(correct: boolean, wrongAttemptsBefore: number, hintsUsed: number): number {
-  if (!correct) return 0;
-  return Math.max(0.2, Math.round((1 - 0.2 * wrongAttemptsBefore - 0.1 * hintsUsed) * 100) / 100);
-}
+// The score rule itself lives beside its wording (score-reason.ts), which the phone loads alone.
+export { scoreFor } from './score-reason.ts';
 
 /** What an entry says, derived from its attempts alone (so re-checking a right answer changes nothing). */
 export interface EntryStatus {

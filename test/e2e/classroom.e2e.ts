@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClassroom, stopClassroom, type ClassroomProcess } from '../../scripts/classroom-process.ts';
+import { ROOM_CODE_MESSAGE } from '../../components/classroom/room-code.ts';
 import { launchChromium } from './support/chromium.ts';
 import { openPage } from './support/page.ts';
 
@@ -18,6 +19,9 @@ const EXERCISE = 'sigmoid-derivative-in-z';
 const DROPPED = '-1/(1+exp(-z))^2';
 const DROPPED_TOO = '-1/(1+e^(-z))^2';
 const RIGHT = 'sigmoid(z)*(1-sigmoid(z))';
+/** Why one wrong attempt, then a right one, scores 80%: the words of src/progress/score-reason.ts. */
+const SCORE_80 =
+  'Score 80%: right on attempt 2. A right answer scores 100%, less 20% for each wrong attempt before it, never below 20%; later answers do not change it.';
 
 let browser: Browser;
 let server: ClassroomProcess | undefined;
@@ -120,6 +124,47 @@ describe('classroom', () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();
+  });
+
+  it('tells a phone in words what is wrong with a room code, by the server’s one rule', async () => {
+    const phone = await openWindow('/join/', { width: 390, height: 844 });
+    await phone.page.waitForSelector('[data-join-form]:not([hidden])');
+    const joins: string[] = [];
+    phone.page.on('request', (r) => {
+      if (r.url().includes('/join')) joins.push(r.url());
+    });
+    const error = phone.page.locator('[data-join-error]');
+    // Malformed: refused on the phone with the server's sentence, without a request.
+    await phone.page.fill('#join-code', 'AB1');
+    await phone.page.click('[data-join-form] button[type="submit"]');
+    await expect(error.innerText()).resolves.toBe(ROOM_CODE_MESSAGE);
+    await expect(phone.page.locator('#join-code').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(joins).toEqual([]);
+    // Well-formed as typed (lower case, a space): no such room, in the server's words.
+    await phone.page.fill('#join-code', 'zzz zzz');
+    await phone.page.click('[data-join-form] button[type="submit"]');
+    await phone.page.waitForFunction(() => document.querySelector('[data-join-error]')?.textContent !== '');
+    await expect(error.innerText()).resolves.toBe('There is no room ZZZZZZ.');
+    expect(joins).toHaveLength(1);
+    expect(joins[0]).toMatch(/\/api\/rooms\/ZZZZZZ\/join$/);
+    expect(await axe(phone.page)).toEqual([]);
+    await phone.page.screenshot({ path: join(shots, 'classroom-join-bad-code.png') });
+    // The same sentence the server sends for a malformed code on any route.
+    const response = await phone.page.evaluate(async () => {
+      const r = await fetch('/api/rooms/ab%20c/answers', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return { status: r.status, body: (await r.json()) as unknown };
+    });
+    expect(response).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid-room-code', message: ROOM_CODE_MESSAGE } },
+    });
+    expect(phone.errors.filter((e) => !/the server responded with a status of 40[04]/.test(e))).toEqual([]);
+    expect(phone.external).toEqual([]);
+    await phone.context.close();
   });
 
   it('shows a phone’s answer on the projector within a second, grouped by its mistake', async () => {
@@ -271,17 +316,25 @@ describe('classroom', () => {
     const wrongMs = await waitCell(await assignmentSend(ann.page, DROPPED), 1, EXERCISE, '✗ 1');
     await assignmentSend(ann.page, DROPPED);
     await ann.page.waitForSelector('[data-feedback] .join-score-note:text("not counted again")');
-    const rightMs = await waitCell(await assignmentSend(ann.page, RIGHT), 1, EXERCISE, '0.8');
-    await expect(ann.page.locator('[data-feedback] .join-score-note').innerText()).resolves.toBe(
-      'Score for this exercise: 0.8.',
-    );
+    const rightMs = await waitCell(await assignmentSend(ann.page, RIGHT), 1, EXERCISE, '80%');
+    // The phone says why 80%, in the lesson page's words; the teacher's cell says the same.
+    await expect(ann.page.locator('[data-feedback] .join-score-note').innerText()).resolves.toBe(SCORE_80);
+    await expect(
+      teacher.page.locator(`[data-student="1"] [data-cell="${EXERCISE}"]`).getAttribute('title'),
+    ).resolves.toBe(SCORE_80);
+    await expect(
+      teacher.page.locator(`[data-student="1"] [data-cell="${EXERCISE}"] .visually-hidden`).innerText(),
+    ).resolves.toBe(SCORE_80);
     await expect(ann.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(/your score: 0\.8 of 10$/);
     // Bob: right first time; then the next exercise (σ′ in terms of g), right too.
-    const bobMs = await waitCell(await assignmentSend(bob.page, RIGHT), 2, EXERCISE, '1');
+    const bobMs = await waitCell(await assignmentSend(bob.page, RIGHT), 2, EXERCISE, '100%');
+    await expect(bob.page.locator('[data-feedback] .join-score-note').innerText()).resolves.toBe(
+      'Score 100%: right on the first attempt.',
+    );
     await bob.page.click('[data-assignment-move="1"]');
     await bob.page.waitForSelector('[data-assignment-exercise="sigmoid-derivative-in-g"]');
     await expect(bob.page.locator('.join-assignment-progress').innerText()).resolves.toMatch(/^Exercise 2 of 10/);
-    const nextMs = await waitCell(await assignmentSend(bob.page, 'g*(1-g)'), 2, 'sigmoid-derivative-in-g', '1');
+    const nextMs = await waitCell(await assignmentSend(bob.page, 'g*(1-g)'), 2, 'sigmoid-derivative-in-g', '100%');
     console.log(`classroom e2e: phone → teacher's table in ${[wrongMs, rightMs, bobMs, nextMs].join(', ')} ms`);
     // A reload keeps Bob in the room and brings him back at the first exercise he has not solved.
     await bob.page.reload();
@@ -333,6 +386,7 @@ describe('classroom', () => {
     await teacher.page.waitForSelector('[data-live-meta][data-state="closed"]');
     await ann.page.waitForSelector('.join-assignment-review .join-solution .katex', { timeout: 3_000 });
     await expect(ann.page.locator('[data-assignment-total]').innerText()).resolves.toBe('Your score: 0.8 of 10.');
+    await expect(ann.page.locator('.join-assignment-review > li strong').first().innerText()).resolves.toBe(SCORE_80);
     await ann.page.screenshot({ path: join(shots, 'classroom-assignment-phone-closed.png') });
 
     for (const w of [teacher, ann, bob]) {
@@ -352,6 +406,45 @@ describe('classroom', () => {
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await context.close();
+  });
+
+  it('tells a phone that an answer sent offline was not saved because the teacher closed the assignment', async () => {
+    const teacher = await openWindow('/classroom/?lesson=sigmoid', { width: 1280, height: 720 });
+    await teacher.page.waitForSelector('[data-assign-open]:not([disabled])');
+    await teacher.page.click('[data-assign-open]');
+    const code = (await teacher.page.locator('[data-code]').innerText()).trim();
+    await teacher.page.waitForSelector('[data-live-table] thead');
+    const phone = await openWindow(`/join/?room=${code}`, { width: 390, height: 844 });
+    await phone.page.waitForSelector('[data-join-form]:not([hidden])');
+    await phone.page.click('[data-join-form] button[type="submit"]');
+    await phone.page.waitForSelector('[data-assignment] [data-answer-input]');
+    await phone.context.setOffline(true);
+    await phone.page.fill('[data-assignment] [data-answer-input]', RIGHT);
+    await phone.page.click('[data-assignment] .join-send');
+    await phone.page.waitForSelector('[data-pending]:not([hidden])');
+    await teacher.page.click('[data-live-close]');
+    await teacher.page.waitForSelector('[data-live-meta][data-state="closed"]');
+    await phone.context.setOffline(false);
+    await phone.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await phone.page.waitForSelector('[data-refused]:not([hidden])', { timeout: 10_000 });
+    await expect(phone.page.locator('[data-refused]').innerText()).resolves.toBe(
+      'An answer you sent was not saved: Your teacher has closed this assignment.',
+    );
+    await phone.page.waitForSelector('[data-pending][hidden]', { state: 'attached' });
+    // Nothing was saved, and neither screen says otherwise.
+    await phone.page.waitForSelector('.join-assignment-review');
+    await phone.page.evaluate(() => window.scrollTo(0, 0));
+    await expect(phone.page.locator('[data-assignment-total]').innerText()).resolves.toBe('Your score: 0 of 10.');
+    await expect(
+      teacher.page.locator(`[data-student="1"] [data-cell="${EXERCISE}"] [aria-hidden]`).innerText(),
+    ).resolves.toBe('·');
+    expect(await axe(phone.page)).toEqual([]);
+    await phone.page.screenshot({
+      path: join(shots, 'classroom-phone-refused.png'),
+      clip: { x: 0, y: 0, width: 390, height: 700 },
+    });
+    expect(phone.external).toEqual([]);
+    await Promise.all([teacher, phone].map((w) => w.context.close()));
   });
 
   it('keeps an answer sent offline and delivers it when the phone is back', async () => {

@@ -92,6 +92,10 @@ describe('2. re-checking the same right answer', () => {
     await answer(c, 'tanh(z)^2');
     await answer(c, '1 - tanh(z)^2');
     await poll(() => c.locator('[data-badge]').innerText()).toBe('✓ Solved (score 60%)');
+    // The card says why (the same words the phone in class and the teacher's table use).
+    expect(await c.locator('[data-feedback]').innerText()).toMatch(
+      /Score 60%: right on attempt 3\. A right answer scores 100%, less 20% for each wrong attempt before it and 10% for each hint shown, never below 20%; later answers do not change it\.$/,
+    );
     await c.locator('button[type="submit"]').click();
     await poll(() => c.locator('[data-feedback]').innerText()).toMatch(/not counted again/);
     expect(await c.locator('[data-badge]').innerText()).toBe('✓ Solved (score 60%)');

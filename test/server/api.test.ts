@@ -67,7 +67,7 @@ describe('rooms', () => {
   it('rejects a malformed room code by its schema', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/rooms/abc' });
     expect(response.statusCode).toBe(400);
-    expect(json(response)['error']).toMatchObject({ code: 'invalid-request' });
+    expect(json(response)['error']).toMatchObject({ code: 'invalid-room-code' });
   });
 });
 

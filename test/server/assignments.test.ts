@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import { QR_OPTIONS } from '../../server/plugins/qr-routes.ts';
 import { instantiate } from '../../components/exercise/instantiate.ts';
-import { createProgressStore, entryStatus } from '../../src/progress/index.ts';
+import { createProgressStore, entryStatus, scoreReason, type ScoreStatus } from '../../src/progress/index.ts';
 import { bearer, catalog, createRoom, joinRoom, json, testClassroom } from './classroom-app.ts';
 
 const EXPRESSION = 'sigmoid-derivative-in-z';
@@ -27,7 +27,7 @@ type Assignment = { id: number; seed: string; exercises: string[]; closedAt: num
 type Row = {
   student: number;
   name: string | null;
-  scores: Record<string, { score: number; solved: boolean; attempts: number } | null>;
+  scores: Record<string, { score: number; solved: boolean; attempts: number; solvedOnAttempt?: number } | null>;
   total: number;
   solved: number;
 };
@@ -260,6 +260,67 @@ describe('answers in an assignment', () => {
   });
 });
 
+describe('the live question and an assignment stay apart', () => {
+  it('counts on the projector only answers to the live question: not an assignment’s, not other numbers', async () => {
+    const { code, teacherToken } = await createRoom(app);
+    const ann = await joinRoom(app, code, 'Ann');
+    const bob = await joinRoom(app, code, 'Bob');
+    const { assignment } = await openAssignment(code, teacherToken, { exercises: [EXPRESSION, SEEDED] });
+    expect(
+      (await answer(code, ann, { exercise: EXPRESSION, answer: RIGHT, assignment: assignment.id })).statusCode,
+    ).toBe(201);
+    expect(
+      (await answer(code, bob, { exercise: EXPRESSION, answer: WRONG, assignment: assignment.id })).statusCode,
+    ).toBe(201);
+    await app.inject({
+      method: 'POST',
+      url: `/api/rooms/${code}/assignments/${assignment.id}/close`,
+      headers: bearer(teacherToken),
+    });
+    // Then "Ask the class" on the same exercise: nobody has answered it yet.
+    const ask = (exercise: string, seed: string) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/rooms/${code}/question`,
+        headers: bearer(teacherToken),
+        payload: { exercise, seed },
+      });
+    await ask(EXPRESSION, '1');
+    const summary = async (exercise: string) =>
+      json(await app.inject({ url: `/api/rooms/${code}/summary?exercise=${exercise}`, headers: bearer(teacherToken) }));
+    expect(await summary(EXPRESSION)).toMatchObject({ answered: 0, attempts: 0, counts: { correct: 0, incorrect: 0 } });
+    await answer(code, bob, { exercise: EXPRESSION, answer: RIGHT });
+    expect(await summary(EXPRESSION)).toMatchObject({ answered: 1, attempts: 1, counts: { correct: 1, incorrect: 0 } });
+    // A seeded question: an answer graded on other numbers (a stale phone, or a forged seed) is not
+    // counted as an answer to the numbers on the projector.
+    await ask(SEEDED, '7');
+    const { text } = slopeAnswer('8');
+    expect(json(await answer(code, ann, { exercise: SEEDED, answer: text, seed: '8' }))).toMatchObject({ seed: '8' });
+    expect(await summary(SEEDED)).toMatchObject({ answered: 0, attempts: 0 });
+    const right = slopeAnswer('7').text;
+    expect(json(await answer(code, ann, { exercise: SEEDED, answer: right }))).toMatchObject({
+      status: 'correct',
+      seed: '7',
+    });
+    expect(await summary(SEEDED)).toMatchObject({ answered: 1, attempts: 1, counts: { correct: 1 } });
+    // The export says which answers were the assignment's.
+    const csv = (await app.inject({ url: `/api/rooms/${code}/export.csv`, headers: bearer(teacherToken) })).body;
+    const lines = csv.split('\r\n').filter((line) => line !== '');
+    expect(lines[0]).toMatch(/,received,assignment$/);
+    expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([
+      String(assignment.id),
+      String(assignment.id),
+      '',
+      '',
+      '',
+    ]);
+    // The assignment's table is untouched by the live answers.
+    const [annRow, bobRow] = (await results(code, assignment.id, teacherToken)).rows;
+    expect(annRow?.scores[EXPRESSION]).toMatchObject({ score: 1, attempts: 1 });
+    expect(bobRow?.scores[EXPRESSION]).toMatchObject({ score: 0, attempts: 1, solved: false });
+  });
+});
+
 describe('scores follow the site’s rules', () => {
   /** The lesson page's own store, fed the same graded sequence: what the site would score. */
   function siteScore(sequence: readonly { answer: string; correct: boolean | 'invalid' }[]) {
@@ -333,8 +394,15 @@ describe('scores follow the site’s rules', () => {
       score: expected.score,
       solved: expected.solved,
       attempts: expected.attempts,
+      ...(expected.solvedOnAttempt === undefined ? {} : { solvedOnAttempt: expected.solvedOnAttempt }),
     });
     expect(row?.total).toBe(expected.score);
+    // The reason the phone and the teacher's table give is the one the lesson page's card gives.
+    const reason = scoreReason(expected, { hints: false });
+    expect(scoreReason(last['score'] as ScoreStatus, { hints: false })).toBe(reason);
+    expect(row?.scores[EXPRESSION] && scoreReason(row.scores[EXPRESSION], { hints: false })).toBe(
+      row?.scores[EXPRESSION] ? reason : null,
+    );
   });
 
   it('says on the phone whether an answer counted as an attempt', async () => {
