@@ -209,8 +209,10 @@ describe('answers in an assignment', () => {
     const ann = await joinRoom(app, code);
     const { assignment } = await openAssignment(code, teacherToken);
     const right = slopeAnswer(assignment.seed).text;
-    // Another seed whose z₀ differs: that number is wrong for this assignment.
-    const otherSeed = ['2', '3', '4', '5', '6'].find((s) => slopeAnswer(s).z0 !== slopeAnswer(assignment.seed).z0);
+    // Another seed whose |z₀| differs (σ′ is even, so −z₀ would be right too): wrong for this assignment.
+    const z0 = Math.abs(slopeAnswer(assignment.seed).z0 ?? NaN);
+    const otherSeed = ['2', '3', '4', '5', '6', '7', '8'].find((s) => Math.abs(slopeAnswer(s).z0 ?? NaN) !== z0);
+    expect(otherSeed).toBeDefined();
     const graded = await answer(code, ann, { exercise: SEEDED, answer: right, assignment: assignment.id });
     expect(json(graded)).toMatchObject({ status: 'correct', seed: assignment.seed, score: { score: 1, solved: true } });
     const mismatch = await answer(code, ann, {
