@@ -4,7 +4,7 @@ import { parse, evaluate } from '../../src/symbolic/index.ts';
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { gradeExercise, numericKey } from '../../components/exercise/grade-exercise.ts';
 import { fill, instantiate } from '../../components/exercise/instantiate.ts';
-import { loadExercises } from './load-exercises.ts';
+import { draws, loadExercises } from './load-exercises.ts';
 import { STUDENT_ANSWERS } from './student-answers.ts';
 import { relativeError } from '../support/float.ts';
 
@@ -229,16 +229,6 @@ describe('order exercises', () => {
     expect(gradeExercise(exercise, { kind: 'order', order: exercise.steps.map((_, i) => i) }).status).toBe('correct');
   });
 });
-
-/** Every distinct draw of an exercise's parameters (seeds tried until no new draw shows up for long). */
-function draws(exercise: Exercise): ReturnType<typeof instantiate>[] {
-  const seen = new Map<string, ReturnType<typeof instantiate>>();
-  for (let k = 0; k < 600; k++) {
-    const instance = instantiate(exercise, `draw-${String(k)}`);
-    seen.set(JSON.stringify(instance.values), instance);
-  }
-  return [...seen.values()];
-}
 
 describe("students' answers to lessons 9–11 (test/exercises/student-answers.ts)", () => {
   const byId = new Map(all.map(({ exercise }) => [exercise.id, exercise]));
