@@ -98,6 +98,20 @@ describe('a changed formula fails with its file and line', () => {
     expect(failures[0]?.message).toMatch(/at z = -?[\d.e-]+ the left side is -?[\d.e-]+ and the right side -?[\d.e-]+/);
   });
 
+  it('a formula that lost its opening `$` (the rest of the line shows as raw TeX)', () => {
+    const file = lesson('initialisation');
+    const line = file.text.split('\n').findIndex((l) => l.includes("relative to the stack's input $z^{(1)}$")) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(failuresOf(file)).toEqual([]);
+    const failures = failuresOf(mutate(file, line, '$z^{(1)}$', '^{(1)}$'));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([
+      `content/lessons/initialisation.mdx:${String(line)}`,
+    ]);
+    expect(failures[0]?.message).toMatch(/a `\$` that opens no formula/);
+    // A dollar sign written `\$` is prose, not a formula.
+    expect(failuresOf(mutate(file, line, '$z^{(1)}$', '$z^{(1)}$ (\\$5)'))).toEqual([]);
+  });
+
   it.each([
     ['softplus', '$\\sigma(z)$', '$\\sigma(2z)$'],
     ['SELU', '$\\lambda\\alpha e^{z}$ for $z < 0$', '$\\lambda e^{z}$ for $z < 0$'],

@@ -215,6 +215,16 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
   const domains = new Map<FormulaEvent, Domain>();
   for (const e of events) {
     if (e.kind === 'scope') continue;
+    if (e.kind === 'stray') {
+      const text = e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text;
+      report.failures.push({
+        file: e.file,
+        line: e.line,
+        tex: text,
+        message: 'a `$` that opens no formula: the page shows it and the TeX after it as text (is its pair lost?)',
+      });
+      continue;
+    }
     if (e.kind === 'directive') {
       const error = applyDirective(e.command, e.text, scope);
       if (error !== undefined) report.failures.push({ file: e.file, line: e.line, tex: e.text, message: error });
