@@ -138,6 +138,33 @@ describe('lessons 9–11 against mpmath and sympy (test/reference/lesson-numbers
     close(p.outputError, t.outputError, 'δ⁽²⁾');
   });
 
+  it("the initialisation lesson's depth numbers are the mpmath recursion and moments (init-moments.json)", () => {
+    const moments = JSON.parse(readFileSync(new URL('../reference/init-moments.json', import.meta.url), 'utf8')) as {
+      moments: Record<string, { variance: string; dg2: string }[]>;
+      depth: { activation: string; gain: number; signal: string[]; gradient: string[] }[];
+    };
+    const at20 = (activation: string, gain: number, of: 'signal' | 'gradient'): number =>
+      Number(moments.depth.find((r) => r.activation === activation && r.gain === gain)?.[of][2]);
+    const lesson = readFileSync('content/lessons/initialisation.mdx', 'utf8');
+    const exercises = readFileSync('content/exercises/initialisation.yaml', 'utf8').replace(/\s+/g, ' ');
+    const cases: [text: string, quote: string, shown: string, value: number, order?: boolean][] = [
+      [lesson, 'to about 0.16 and 0.19 after 20 layers', '0.16', at20('tanh', 1, 'signal')],
+      [lesson, 'to about 0.16 and 0.19 after 20 layers', '0.19', at20('tanh', 1, 'gradient')],
+      [lesson, 'where ReLU with Xavier is at 10⁻³', '1e-3', at20('relu', 1, 'gradient'), true],
+      [lesson, 'about 10⁸ after 20 layers', '1e8', at20('tanh', 100, 'gradient'), true],
+      [
+        exercises,
+        "\\mathbb{E}[\\tanh'(z)^{2}] \\approx 0.46$",
+        '0.46',
+        Number(moments.moments['tanh']?.find((r) => r.variance === '1')?.dg2),
+      ],
+    ];
+    for (const [text, quote, shown, value, order] of cases) {
+      expect(text, quote).toContain(quote);
+      expect(agrees(shown, value, { order: order === true }), `${quote}: ${shown} against ${String(value)}`).toBe(true);
+    }
+  });
+
   it('the comparison can fail: a digit off, a rounding too coarse for its digits, another order of magnitude', () => {
     expect(agrees('4.54e-5', 4.5397868702434395e-5)).toBe(true);
     expect(agrees('4.55e-5', 4.5397868702434395e-5)).toBe(false);
