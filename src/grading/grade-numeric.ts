@@ -129,12 +129,18 @@ export function gradeNumeric(answer: string, spec: NumericSpec): GradeResult {
 
 /**
  * Whether the decimal x, written to the place value `lastDigit`, is v correctly rounded there, with
- * at least one significant digit (so `0` is never "right to its precision" for 0.3).
+ * at least one significant digit (so `0` is never "right to its precision" for 0.3), and whether
+ * those are v's own significant digits: v rounded to as many significant digits as x gives has x's
+ * leading place. So 1 is right to 1 digit for 0.9987 (which rounds up to 1), but not for 0.6: 0.6 to
+ * one significant digit is 0.6, and 1 is only 0.6 rounded to the units.
  */
 function roundsTo(x: number, lastDigit: number, v: number): boolean {
   if (x === 0 || Math.sign(x) !== Math.sign(v)) return false;
-  const leading = 10 ** Math.floor(Math.log10(Math.abs(x)) + 1e-9);
-  return lastDigit <= leading * (1 + 1e-9) && Math.abs(x - v) <= 0.5 * lastDigit * (1 + 1e-9);
+  const leadingPlace = (t: number): number => Math.floor(Math.log10(Math.abs(t)) + 1e-9);
+  const leading = 10 ** leadingPlace(x);
+  if (lastDigit > leading * (1 + 1e-9) || Math.abs(x - v) > 0.5 * lastDigit * (1 + 1e-9)) return false;
+  const rounded = Number(v.toPrecision(Math.min(100, significantDigitsOf(x, lastDigit))));
+  return leadingPlace(rounded) === leadingPlace(x);
 }
 
 /** Digits from the first nonzero one to the last one written (0.0099 → 2, 0.240 → 3). */
@@ -164,11 +170,15 @@ export function withinTolerance(x: number, v: number, tolerance: NumericToleranc
 
 function numericHint(x: number, v: number, tolerance: NumericTolerance): string | undefined {
   if (v !== 0 && withinTolerance(-x, v, tolerance)) return 'check the sign.';
+  // Where 0 itself is within the tolerance (a key of 0, or one smaller than an absolute tolerance),
+  // any x shrunk far enough is too: a factor hint would be true of every answer, so it says nothing.
+  if (withinTolerance(0, v, tolerance)) return undefined;
   if (withinTolerance(x / 2, v, tolerance) || withinTolerance(x * 2, v, tolerance))
     return 'it is off by a factor of 2 — check for a lost factor.';
   for (let k = 1; k <= 6; k++) {
     if (withinTolerance(x / 10 ** k, v, tolerance) || withinTolerance(x * 10 ** k, v, tolerance)) {
-      return `it is off by a factor of ${10 ** k} — check the decimal point.`;
+      // A power of ten is a slipped decimal point, or a factor of the problem (n = 100 inputs) left out.
+      return `it is off by a factor of ${10 ** k} — a slipped decimal point, or a factor of ${10 ** k} lost or added.`;
     }
   }
   return undefined;

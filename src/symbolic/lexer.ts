@@ -108,6 +108,25 @@ const SUPERSCRIPTS: ReadonlyMap<string, string> = new Map([
   ['\u207a', '+'],
 ]);
 
+/** Vulgar fractions (a phone keyboard's ½, the lessons' ¼): read as the parenthesised quotient `(1/2)`. */
+const VULGAR_FRACTIONS: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['\u00bd', [1, 2]],
+  ['\u2153', [1, 3]],
+  ['\u2154', [2, 3]],
+  ['\u00bc', [1, 4]],
+  ['\u00be', [3, 4]],
+  ['\u2155', [1, 5]],
+  ['\u2156', [2, 5]],
+  ['\u2157', [3, 5]],
+  ['\u2158', [4, 5]],
+  ['\u2159', [1, 6]],
+  ['\u215a', [5, 6]],
+  ['\u215b', [1, 8]],
+  ['\u215c', [3, 8]],
+  ['\u215d', [5, 8]],
+  ['\u215e', [7, 8]],
+]);
+
 /** Spaces of every width, read as a space. */
 const SPACES: ReadonlySet<string> = new Set([
   ' ',
@@ -402,6 +421,16 @@ export function tokenize(text: string): LexResult {
         return fail('tex-command', `the TeX command \`\\${command}\` needs a name in braces`, posOf(start));
       } else if (asName !== undefined) {
         push({ type: 'name', text: asName, pos: posOf(start), end: endOf(i), spaceBefore, tex: true });
+        // TeX takes one digit as an argument: `\frac12` is \frac{1}{2}, as the lessons write \tfrac12.
+        if (asName === 'frac' && isDigit(at(i)) && isDigit(at(i + 1))) {
+          for (const k of [i, i + 1]) {
+            const digit = at(k) ?? '';
+            op('(', k, k + 1);
+            push({ type: 'number', value: Number(digit), text: digit, pos: posOf(k), end: endOf(k + 1), spaceBefore });
+            op(')', k, k + 1);
+          }
+          i += 2;
+        }
       } else {
         return fail(
           'tex-command',
@@ -422,6 +451,22 @@ export function tokenize(text: string): LexResult {
     } else if (c === '|' && at(i + 1) === '|') {
       i += 2;
       op('||', start, i);
+    } else if (VULGAR_FRACTIONS.has(c)) {
+      const [top, bottom] = VULGAR_FRACTIONS.get(c) ?? [0, 1];
+      if (tokens.at(-1)?.type === 'number') {
+        return fail(
+          'mixed-number',
+          `a number before \`${c}\` reads as a mixed number to some and as a product to others`,
+          posOf(start),
+          `write 1${c} as ${String(top + bottom)}/${String(bottom)} (or 1 + ${String(top)}/${String(bottom)}), and 2·${c} with a \`*\``,
+        );
+      }
+      i++;
+      op('(', start, i);
+      push({ type: 'number', value: top, text: String(top), pos: posOf(start), end: endOf(i), spaceBefore });
+      op('/', start, i);
+      push({ type: 'number', value: bottom, text: String(bottom), pos: posOf(start), end: endOf(i), spaceBefore });
+      op(')', start, i);
     } else if (c === '\u221a') {
       // √z, √(2π): the square root, its argument as for any function.
       i++;

@@ -26,7 +26,8 @@ function summary(r: ClaimReport): string {
     `${String(r.formulas)} formulas, ${String(r.checked)} claims checked, ${String(r.marked.length)} marked unchecked (list):`,
     ...marked,
     `Not claims in z: ${String(r.conditions)} conditions (a name against numbers, such as z > 0), ${String(r.definitions)} definitions, ` +
-      `${String(r.outside)} relations between other quantities (declared with claims: outside), ` +
+      `${String(r.outside)} relations between other quantities (declared with claims: outside; in them ` +
+      `${String(r.outsideFormulas.reduce((n, f) => n + f.checkedLinks, 0))} links between sides in z or numbers checked), ` +
       `${String(r.otherRelations.length)} with a relation the checker does not state (→, ∈, ⇔, ↦):`,
     ...other,
   ].join('\n');
@@ -96,6 +97,30 @@ describe('a changed formula fails with its file and line', () => {
     const failures = failuresOf(mutate(file, line, '(1 + e^{-z})^{2}', '(1 + e^{-z})^{3}'));
     expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([`content/lessons/sigmoid.mdx:${String(line)}`]);
     expect(failures[0]?.message).toMatch(/at z = -?[\d.e-]+ the left side is -?[\d.e-]+ and the right side -?[\d.e-]+/);
+  });
+
+  it('a number in a chain that starts with another quantity (δ₂ = (−0.9) · 0 = 0, δ being outside) is still checked', () => {
+    const file = contentFiles().find((c) => c.path === 'content/exercises/backprop-through-a-layer.yaml') as SourceFile;
+    const line = file.text.split('\n').findIndex((l) => l.includes('$\\delta_2 = (-0.9) \\cdot 0 = 0$')) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(failuresOf(file)).toEqual([]);
+    const failures = failuresOf(mutate(file, line, '(-0.9) \\cdot 0 = 0', '(-0.9) \\cdot 1 = 0'));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([`${file.path}:${String(line)}`]);
+    expect(failures[0]?.message).toMatch(/`\(-0\.9\) \\cdot 1` = `0` fails/);
+  });
+
+  it('a formula that lost its opening `$` (the rest of the line shows as raw TeX)', () => {
+    const file = lesson('initialisation');
+    const line = file.text.split('\n').findIndex((l) => l.includes("relative to the stack's input $z^{(1)}$")) + 1;
+    expect(line).toBeGreaterThan(0);
+    expect(failuresOf(file)).toEqual([]);
+    const failures = failuresOf(mutate(file, line, '$z^{(1)}$', '^{(1)}$'));
+    expect(failures.map((f) => `${f.file}:${String(f.line)}`)).toEqual([
+      `content/lessons/initialisation.mdx:${String(line)}`,
+    ]);
+    expect(failures[0]?.message).toMatch(/a `\$` that opens no formula/);
+    // A dollar sign written `\$` is prose, not a formula.
+    expect(failuresOf(mutate(file, line, '$z^{(1)}$', '$z^{(1)}$ (\\$5)'))).toEqual([]);
   });
 
   it.each([

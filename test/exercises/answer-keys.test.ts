@@ -3,8 +3,9 @@ import { activations } from '../../src/math/index.ts';
 import { parse, evaluate } from '../../src/symbolic/index.ts';
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { gradeExercise, numericKey } from '../../components/exercise/grade-exercise.ts';
-import { instantiate } from '../../components/exercise/instantiate.ts';
-import { loadExercises } from './load-exercises.ts';
+import { fill, instantiate } from '../../components/exercise/instantiate.ts';
+import { draws, loadExercises } from './load-exercises.ts';
+import { STUDENT_ANSWERS } from './student-answers.ts';
 import { relativeError } from '../support/float.ts';
 
 /**
@@ -163,7 +164,7 @@ describe('numeric exercises', () => {
     'backprop-relu-layer-delta': (v) => ((v['z2'] ?? NaN) > 0 ? -0.9 : 0),
     'backprop-central-difference': (v) => {
       const z = v['z0'] ?? NaN;
-      return (Math.tanh(z + 0.01) - Math.tanh(z - 0.01)) / 0.02;
+      return (Math.tanh(z + 0.1) - Math.tanh(z - 0.1)) / 0.2;
     },
     'backprop-kink-central-difference': (v) => {
       const z = v['z0'] ?? NaN;
@@ -227,4 +228,28 @@ describe('order exercises', () => {
     }
     expect(gradeExercise(exercise, { kind: 'order', order: exercise.steps.map((_, i) => i) }).status).toBe('correct');
   });
+});
+
+describe("students' answers to lessons 9–11 (test/exercises/student-answers.ts)", () => {
+  const byId = new Map(all.map(({ exercise }) => [exercise.id, exercise]));
+
+  it.each(STUDENT_ANSWERS.map((c) => [c.exercise, c.answer, c.slip, c] as const))(
+    '%s: %s (%s)',
+    (id, answer, _slip, c) => {
+      const exercise = byId.get(id);
+      if (exercise === undefined) throw new Error(`no exercise ${id}`);
+      const chosen = draws(exercise).filter(({ values }) =>
+        Object.entries(c.where ?? {}).every(([k, v]) => values[k] === v),
+      );
+      expect(chosen.length, `no draw of ${id} has ${JSON.stringify(c.where)}`).toBeGreaterThan(0);
+      for (const { values, exercise: e } of chosen) {
+        const text = fill(answer, values, true);
+        const verdict = gradeExercise(e, { kind: 'text', text });
+        const at = `${JSON.stringify(values)}: "${text}" → ${verdict.feedback}`;
+        expect(verdict.status, at).toBe(c.expect);
+        if (c.feedback !== undefined) expect(verdict.feedback, at).toContain(c.feedback);
+        if (c.not !== undefined) expect(verdict.feedback, at).not.toMatch(c.not);
+      }
+    },
+  );
 });

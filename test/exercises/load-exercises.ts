@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYAML } from 'yaml';
 import { exerciseFileSchema, type Exercise } from '../../src/content/exercise-schema.ts';
+import { instantiate, type ExerciseInstance } from '../../components/exercise/instantiate.ts';
 
 /** The lesson ids that must each have an exercise file. */
 export const lessonIds = [
@@ -39,4 +40,14 @@ export function loadExercises(): { lesson: string; exercise: Exercise }[] {
     if (!result.success) throw new Error(`${file}: ${JSON.stringify(result.error.issues, null, 2)}`);
     return result.data.exercises.map((exercise) => ({ lesson, exercise }));
   });
+}
+
+/** Every distinct draw of an exercise's parameters (600 seeds: far more than any exercise has draws). */
+export function draws(exercise: Exercise): ExerciseInstance[] {
+  const seen = new Map<string, ExerciseInstance>();
+  for (let k = 0; k < 600; k++) {
+    const instance = instantiate(exercise, `draw-${String(k)}`);
+    seen.set(JSON.stringify(instance.values), instance);
+  }
+  return [...seen.values()];
 }

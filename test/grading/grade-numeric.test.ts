@@ -66,8 +66,13 @@ describe('gradeNumeric', () => {
     ['0.2', 0.3],
     ['-0.1', 0.104993585],
     ['0.11', 0.104993585],
+    // The true slope 1 for the central difference 0.6 or 0.75 across ReLU's kink (lesson 10): 0.6 to one
+    // significant digit is 0.6, not 1, though 1 is 0.6 rounded to the units.
+    ['1', 0.6],
+    ['1', 0.75],
   ])('does not call %s right to its precision for %d', (answer, value) => {
     expect(gradeNumeric(answer, { value, tolerance: { significantDigits: 3 } }).status).toBe('incorrect');
+    expect(gradeNumeric(answer, { value, tolerance: { absolute: 0.001 } }).status).toBe('incorrect');
   });
   it('accepts exact expressions', () => {
     expect(gradeNumeric('1/4', { value: 0.25, tolerance: { significantDigits: 3 } }).status).toBe('correct');
@@ -92,8 +97,22 @@ describe('gradeNumeric', () => {
     const spec = { value: 0.25, tolerance: { relative: 1e-3 } };
     expect(gradeNumeric('-0.25', spec).feedback).toBe('−0.25 is not right: check the sign.');
     expect(gradeNumeric('0.5', spec).feedback).toMatch(/factor of 2/);
-    expect(gradeNumeric('2.5', spec).feedback).toMatch(/factor of 10 — check the decimal point/);
+    expect(gradeNumeric('2.5', spec).feedback).toBe(
+      '2.5 is not right: it is off by a factor of 10 — a slipped decimal point, or a factor of 10 lost or added.',
+    );
     expect(gradeNumeric('0.4', spec).feedback).toBe('0.4 is not right.');
+  });
+  it('blames no decimal point where a factor of 100 of the problem was left out (n = 100 inputs, lesson 11)', () => {
+    // He's 2/n with n = 100, answered 2: the student forgot n, not the decimal point.
+    expect(gradeNumeric('2', { value: 0.02, tolerance: { significantDigits: 3 } }).feedback).toMatch(
+      /factor of 100 — a slipped decimal point, or a factor of 100 lost or added\.$/,
+    );
+  });
+  it.each(['-0.9', '0.4', '0.09'])('gives %s no factor hint when the key is 0: no factor turns it into 0', (answer) => {
+    // Lesson 10's ReLU unit with a negative pre-activation passes δ = 0 back; −0.9 is the incoming value.
+    const r = gradeNumeric(answer, { value: 0, tolerance: { absolute: 0.001 } });
+    expect(r.status).toBe('incorrect');
+    expect(r.feedback).toBe(`${answer.replace('-', '−')} is not right.`);
   });
   it('calls text that is not a number invalid', () => {
     const r = gradeNumeric('about 0.1', { value, tolerance: { relative: 1e-3 } });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activations } from '../../src/math/index.ts';
 import { standardNormals } from '../../components/plots/random.ts';
@@ -239,4 +240,51 @@ describe('the variance recursion against a sampled network (seeded)', () => {
       );
     }
   });
+});
+
+describe('initFlowData against mpmath (test/reference/init-moments.json, "depth")', () => {
+  interface DepthRow {
+    activation: 'relu' | 'tanh' | 'sigmoid';
+    gain: number;
+    layers: number[];
+    signal: string[];
+    gradient: string[];
+  }
+  const { depth } = JSON.parse(readFileSync(new URL('../reference/init-moments.json', import.meta.url), 'utf8')) as {
+    depth: DepthRow[];
+  };
+  // To 2e-7, not the moments' 1e-10: under the standard normal a tanh layer's Var(z) is about 92, and
+  // gaussianExpectation of the narrow tanh′(z)² under so wide a Gaussian is off by about 1.4e-8, so the gradient
+  // drifts by 7e-9 a layer (measured: 2.0e-8 after 5 layers, 1.35e-7 after 20); the plot needs 3 digits.
+  const initOf = (gain: number): DepthFlowInit => (gain === 1 ? 'xavier' : gain === 2 ? 'he' : 'standard');
+
+  it('covers ReLU with all three schemes, tanh with Xavier and the standard normal, the sigmoid with Xavier', () => {
+    expect(depth.map((r) => `${r.activation}/${initOf(r.gain)}`)).toEqual([
+      'relu/xavier',
+      'relu/he',
+      'relu/standard',
+      'tanh/xavier',
+      'tanh/standard',
+      'sigmoid/xavier',
+    ]);
+    expect(INIT_WIDTH).toBe(100);
+  });
+
+  it.each(depth.map((r) => [r.activation, initOf(r.gain), r] as const))(
+    '%s with %s: the signal and the gradient after 5, 10 and 20 layers to 2e-7',
+    (activation, init, row) => {
+      const data = initFlowData(
+        normalizeDepthFlowState({ activation, init, weight: 1, mean: 0, spread: 0, layers: 20 }),
+      );
+      row.layers.forEach((layers, k) => {
+        expect(relativeError(data.signal[layers - 1] ?? NaN, Number(row.signal[k])), `signal, ${layers}`).toBeLessThan(
+          2e-7,
+        );
+        expect(
+          relativeError(data.gradient[layers - 1] ?? NaN, Number(row.gradient[k])),
+          `gradient, ${layers}`,
+        ).toBeLessThan(2e-7);
+      });
+    },
+  );
 });

@@ -147,6 +147,13 @@ describe('parse: pasted and hand-written notation reads as the plain syntax', ()
     ['H(z) + step(z) + u(z)', 'heaviside(z)*3'],
     ['z > 0 && z < 1 ? 1 : 0', '(z > 0 ? (z < 1 ? 1 : 0) : 0) ? 1 : 0'],
     ['z < 0 || z > 1 ? 1 : 0', '(z < 0 ? 1 : z > 1 ? 1 : 0) ? 1 : 0'],
+    // TeX's one-digit arguments, as the lessons write them (\tfrac12, \tfrac14), and fractions from a phone keyboard.
+    ['\\frac12 + \\tfrac14 z', '1/2 + z/4'],
+    ['\\dfrac{1}{2} + \\frac14', '1/2 + 1/4'],
+    ['\u00bd + z/4', '1/2 + z/4'],
+    ['\u00bcz + \u00be', 'z/4 + 3/4'],
+    ['2\u00b7\u2153 - \u2154', '2*(1/3) - 2/3'],
+    ['z^\u00bd', 'z^(1/2)'],
   ];
   it.each(same)('%j reads as %j', (pasted, plain, symbols = []) => {
     const a = parse(pasted, { symbols });
@@ -219,6 +226,8 @@ describe('parse: invalid input gives a position, a message and often a hint', ()
       ['|z', 0, /never closed/],
       ['z|', 2, /ends too early/],
       ['\\frac{1}z', 0, /two braced groups/],
+      // 1½ is a mixed number to one reader and 1·½ to another.
+      ['1\u00bd', 1, /mixed number/, /3\/2/],
       ['\\mathbb{R}', 0, /TeX command `\\mathbb`/],
       ['z\u202e', 1, /right-to-left override \(U\+202E\)/],
       ['z @ 1', 2, /unexpected character `@`/],

@@ -58,6 +58,11 @@ export interface ClaimReport {
   otherRelations: MarkedFormula[];
   /** Relations about quantities declared `outside` (`\frac{\partial L}{\partial w}`), not claims in z. */
   outside: number;
+  /**
+   * Those formulas, each with the links of its chains that are still claims in z (or numbers) and
+   * were checked: in `\delta_1 = (0.5)(-0.3)(0.7116) \approx -0.107` the `\approx` is.
+   */
+  outsideFormulas: (MarkedFormula & { checkedLinks: number })[];
   marked: MarkedFormula[];
   /** Formulas that hold on a line marked unchecked (the mark is needed only if another formula there fails). */
   heldOnMarkedLines: MarkedFormula[];
@@ -192,6 +197,7 @@ function merge(
   report.conditions += head.conditions;
   report.definitions += head.definitions;
   report.outside += head.outside;
+  report.outsideFormulas.push(...head.outsideFormulas);
   report.otherRelations.push(...head.otherRelations);
   report.marked.push(...head.marked);
   report.heldOnMarkedLines.push(...head.heldOnMarkedLines);
@@ -215,6 +221,16 @@ function runEvents(events: readonly SourceEvent[], scope: Scope, report: ClaimRe
   const domains = new Map<FormulaEvent, Domain>();
   for (const e of events) {
     if (e.kind === 'scope') continue;
+    if (e.kind === 'stray') {
+      const text = e.text.length > 40 ? `${e.text.slice(0, 40)}…` : e.text;
+      report.failures.push({
+        file: e.file,
+        line: e.line,
+        tex: text,
+        message: 'a `$` that opens no formula: the page shows it and the TeX after it as text (is its pair lost?)',
+      });
+      continue;
+    }
     if (e.kind === 'directive') {
       const error = applyDirective(e.command, e.text, scope);
       if (error !== undefined) report.failures.push({ file: e.file, line: e.line, tex: e.text, message: error });
@@ -550,6 +566,12 @@ interface Reading {
   other?: string;
   /** The relations checked. */
   ops: RelationOp[];
+  /**
+   * In a statement with a side about an `outside` quantity, the links between two readable sides
+   * are still checked: their count, and what failed (a failure whatever the outside side is).
+   */
+  links: number;
+  linkProblems: string[];
   /** A single letter the formula uses instead of z (`\tanh'(u) = 1 - \tanh^{2} u`): read it again in that letter. */
   otherVariable?: string;
 }
@@ -587,6 +609,15 @@ export function checkFormula(
   if (!reading.isClaim) return;
   if (reading.about && reading.problems.length > 0) {
     report.outside++;
+    report.outsideFormulas.push({
+      file: f.file,
+      line: f.line,
+      tex: f.tex,
+      reason: 'outside',
+      checkedLinks: reading.links - reading.linkProblems.length,
+    });
+    if (reading.linkProblems.length > 0 && f.unchecked === undefined)
+      report.failures.push({ file: f.file, line: f.line, tex: f.tex, message: reading.linkProblems.join('; ') });
     return;
   }
   report.claims++;
@@ -615,7 +646,16 @@ function readFormula(
   owner: Map<string, TeXDefinition>,
   commit: boolean,
 ): Reading {
-  const out: Reading = { isClaim: false, problems: [], about: false, definitions: 0, conditions: 0, ops: [] };
+  const out: Reading = {
+    isClaim: false,
+    problems: [],
+    about: false,
+    definitions: 0,
+    conditions: 0,
+    ops: [],
+    links: 0,
+    linkProblems: [],
+  };
   const params = context.params ?? new Map<string, readonly number[]>();
   const split = splitTeX(f.tex);
   if (!split.ok) {
@@ -739,6 +779,26 @@ function readFormula(
     const unreadable = trees.find((t): t is string => typeof t === 'string');
     if (unreadable !== undefined) {
       out.problems.push(unreadable);
+      // `\delta_1 = (0.5)(-0.3)(0.7116) \approx -0.107`: the sides that read are still a claim.
+      if (out.about && context.indexed === undefined) {
+        for (let k = 0; k < ops.length; k++) {
+          const a = trees[k];
+          const b = trees[k + 1];
+          if (a === undefined || b === undefined || typeof a === 'string' || typeof b === 'string') continue;
+          out.links++;
+          const problem = checkRelation(
+            a,
+            ops[k] as RelationOp,
+            b,
+            params,
+            restricted,
+            variable,
+            context.kinks,
+            f.tolerance,
+          );
+          if (problem !== undefined) out.linkProblems.push(problem);
+        }
+      }
       continue;
     }
     const readable = trees as Side[];
@@ -1051,6 +1111,7 @@ export function emptyReport(): ClaimReport {
     conditions: 0,
     definitions: 0,
     outside: 0,
+    outsideFormulas: [],
     otherRelations: [],
     marked: [],
     heldOnMarkedLines: [],

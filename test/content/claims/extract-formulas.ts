@@ -23,7 +23,19 @@ import type { Activation } from '../../../src/math/index.ts';
  * - `claims: outside \partial L w x — reason`: symbols of other quantities from here on; a relation that
  *   uses one is about them (the loss, the weights), not a claim in z, and is counted apart.
  */
-export type SourceEvent = FormulaEvent | DirectiveEvent | ScopeEvent;
+export type SourceEvent = FormulaEvent | DirectiveEvent | ScopeEvent | StrayEvent;
+
+/**
+ * A `$` that opens no formula (a formula whose other `$` was lost): the page shows it, and the TeX
+ * after it, as raw text. Always a failure.
+ */
+export interface StrayEvent {
+  readonly kind: 'stray';
+  readonly file: string;
+  readonly line: number;
+  /** The prose from the stray `$` on. */
+  readonly text: string;
+}
 
 export interface FormulaEvent {
   readonly kind: 'formula';
@@ -115,6 +127,8 @@ interface Found {
   readonly tex: string;
   readonly before: string;
   readonly after: string;
+  /** Not a formula: prose from an unpaired `$` on. */
+  readonly stray?: true;
 }
 
 /** Inline `$…$` formulas of one line of prose, with the prose around each. */
@@ -132,6 +146,10 @@ function inlineFormulas(text: string, line: number, group = line): Found[] {
     const nextStart = spans[k + 1]?.start ?? text.length;
     out.push({ line, group, tex: s.tex, before: text.slice(prevEnd, s.start), after: text.slice(s.end, nextStart) });
   });
+  // What is left once code spans and formulas are taken out must hold no `$` (a `\$` is a dollar sign).
+  const rest = text.replace(pattern, (m) => ' '.repeat(m.length));
+  const stray = /(?<!\\)\$/.exec(rest);
+  if (stray !== null) out.push({ line, group, tex: '', before: text.slice(stray.index), after: '', stray: true });
   return out;
 }
 
@@ -229,6 +247,10 @@ function withDirectives(file: string, found: readonly Found[], directives: reado
   let order = 0;
   for (const f of found) {
     order = Math.max(order, f.line);
+    if (f.stray === true) {
+      events.push({ kind: 'stray', file, line: f.line, text: f.before, order });
+      continue;
+    }
     const reason = onlyFor(marked.get(f.line), f.tex);
     const tolerance = tolerances.get(f.line);
     events.push({
