@@ -30,7 +30,7 @@ export function entryFromAnswers(answers: readonly StoredAnswer[]): { entry: Pro
   let entry: ProgressEntry = { attempts: [], omitted: 0, hintsUsed: 0, updatedAt: new Date(0).toISOString() };
   const counted = new Set<string>();
   for (const a of answers) {
-    if (a.status === 'invalid' || repeatsNewest(entry, a.answer, a.seed)) continue;
+    if (a.status === 'invalid' || repeatsNewest(entry, a.answer, { seed: a.seed })) continue;
     entry = appendAttempt(entry, {
       correct: a.status === 'correct',
       hints: 0,

@@ -4,6 +4,6 @@
  * message. The card module itself stays small.
  */
 export { progressStore, showProgressNotices } from './progress-client.ts';
-export { entryStatus } from '../../src/progress/progress-schema.ts';
+export { entryStatus, sameNumbers } from '../../src/progress/progress-schema.ts';
 export { restoredFeedback } from './restored-feedback.ts';
 export { formatScore, scoreReason } from '../../src/progress/score-reason.ts';

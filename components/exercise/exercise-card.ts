@@ -1,6 +1,6 @@
 import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { PROGRESS_KEY } from '../../src/progress/progress-key.ts';
-import type { ProgressEntry } from '../../src/progress/progress-schema.ts';
+import type { Numbers, ProgressEntry } from '../../src/progress/progress-schema.ts';
 import type { ProgressStore } from '../../src/progress/index.ts';
 import { isStaticCopy } from '../shared/static-copy.ts';
 import type { ExerciseResponse, ExerciseVerdict } from './grade-exercise.ts';
@@ -169,13 +169,10 @@ class ExerciseCard extends HTMLElement {
       // Only hints so far, or a version-1 answer without its verdict (restored once, as a draft).
       if (before !== undefined || entry.draft === undefined) return;
       this.#restoreAnswer(entry.draft);
-    } else if (last.answer !== undefined && last.seed === this.#numbers) {
-      this.#restoreAnswer(last.answer);
     }
-    const message = progress.restoredFeedback(status, {
-      draft: entry.draft,
-      sameNumbers: last?.seed === this.#numbers,
-    });
+    const sameNumbers = progress.sameNumbers(last, this.#numbers);
+    if (last !== undefined && last.answer !== undefined && sameNumbers) this.#restoreAnswer(last.answer);
+    const message = progress.restoredFeedback(status, { draft: entry.draft, sameNumbers });
     this.#setFeedback(message.status, message.text);
   }
 
@@ -188,9 +185,15 @@ class ExerciseCard extends HTMLElement {
     return this.querySelector<T>(selector);
   }
 
-  /** The seed that chose this card's numbers, for a seeded exercise shown with a seed from the URL. */
-  get #numbers(): string | undefined {
-    return this.dataset['seeded'] === 'true' ? this.#seed : undefined;
+  /**
+   * Which numbers this card shows: the seed that chose them (for a seeded exercise shown with a seed
+   * from the URL) and the exercise's revision (which draws its parameters follow).
+   */
+  get #numbers(): Numbers {
+    return {
+      seed: this.dataset['seeded'] === 'true' ? this.#seed : undefined,
+      revision: this.#templateExercise().revision,
+    };
   }
 
   get #id(): string {
@@ -335,12 +338,14 @@ class ExerciseCard extends HTMLElement {
           : response.order.join(',');
     const solvedBefore = progress.entryStatus(store.get(this.#id)).solved;
     this.#checking = true;
+    const { seed, revision } = this.#numbers;
     let outcome;
     try {
       outcome = store.recordAttempt(this.#id, {
         correct: verdict.status === 'correct',
         answer,
-        ...(this.#numbers === undefined ? {} : { seed: this.#numbers }),
+        ...(seed === undefined ? {} : { seed }),
+        ...(revision === undefined ? {} : { revision }),
       });
     } finally {
       this.#checking = false;

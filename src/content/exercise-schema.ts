@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { activationIds, kebabId } from './lesson-schema.ts';
 import { LABEL_PATTERN } from './exercise-label.ts';
+import { MAX_REVISION } from '../progress/progress-schema.ts';
 
 /**
  * Exercises are data: one YAML file per lesson in `content/exercises/<lesson-id>.yaml`, validated
@@ -68,6 +69,13 @@ const common = {
   solution: z.string().min(5),
   /** Parameters drawn from a seed; see the module comment for `{{name}}` substitution. */
   params: z.record(paramName, paramSpecSchema).optional(),
+  /**
+   * Which numbers the exercise draws, from 2 up (absent: 1). Raise it whenever a change to `params`
+   * or to the drawing makes a seed give other numbers (or the key changes): saved answers recorded
+   * for the old numbers are then not called right, nor a repeat, for the new ones. The tests keep a
+   * snapshot of every seeded exercise's draws and fail when they change at the same revision.
+   */
+  revision: z.number().int().min(2).max(MAX_REVISION).optional(),
   /**
    * The lesson objectives this exercise tests, as 1-based positions in the lesson's `objectives`
    * list. Every objective needs at least one exercise (checked by the tests); `[]` marks a review

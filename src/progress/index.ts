@@ -5,15 +5,17 @@
 export {
   EXERCISE_ID,
   MAX_ATTEMPTS,
+  MAX_REVISION,
   PROGRESS_VERSION,
   appendAttempt,
   entryStatus,
   migrateEntryV1,
   readEntry,
   repeatsNewest,
+  sameNumbers,
   scoreFor,
 } from './progress-schema.ts';
-export type { Attempt, EntryStatus, ProgressDocument, ProgressEntry } from './progress-schema.ts';
+export type { Attempt, EntryStatus, Numbers, ProgressDocument, ProgressEntry } from './progress-schema.ts';
 export { BACKUP_KEY, PROGRESS_KEY } from './progress-key.ts';
 export { createProgressStore, readProgress } from './progress-store.ts';
 export type {

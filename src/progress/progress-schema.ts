@@ -6,6 +6,9 @@ export const PROGRESS_VERSION = 2;
 /** Longest answer text kept (answers are capped at 500 characters when typed, too). */
 export const MAX_ANSWER_LENGTH = 500;
 
+/** Highest exercise revision (an exercise's `revision` in its YAML; the content schema uses it too). */
+export const MAX_REVISION = 1000;
+
 /**
  * Attempts kept per exercise. Past this, the oldest attempt that cannot change the score is dropped
  * (one after the first correct one, or a wrong one past the fourth, where the score is at its floor)
@@ -26,6 +29,12 @@ export interface Attempt {
   readonly at: string;
   /** The page seed of a seeded exercise (its numbers), when it was not the default. */
   readonly seed?: string;
+  /**
+   * The exercise's `revision` when it was graded, when above 1: an exercise whose draws or key
+   * changed is given a new revision, so an answer recorded for its old numbers is not called right
+   * (or a repeat) for the new ones although the seed is the same.
+   */
+  readonly revision?: number;
   /** The answer as given; kept on the newest attempt only (older ones drop it to save space). */
   readonly answer?: string;
 }
@@ -92,14 +101,29 @@ export function entryStatus(entry: ProgressEntry | undefined): EntryStatus {
   return { ...common, solved: true, score, ...(entry.omitted === 0 ? { solvedOnAttempt: first + 1 } : {}) };
 }
 
+/** Which numbers an exercise was shown with: the page seed (none: the default) and the exercise's revision (none: 1). */
+export interface Numbers {
+  readonly seed?: string | undefined;
+  readonly revision?: number | undefined;
+}
+
+/** Whether an attempt was graded on these numbers: the same seed and the same revision of the exercise. */
+export function sameNumbers(attempt: Attempt | undefined, numbers: Numbers): boolean {
+  return attempt !== undefined && attempt.seed === numbers.seed && (attempt.revision ?? 1) === (numbers.revision ?? 1);
+}
+
 /**
- * Whether an answer repeats the newest recorded attempt (the same text for the same seed): checking
- * the same answer again tells the grader nothing new, so it is not an attempt. The lesson page's
- * store and the classroom server's assignment scores both ask this.
+ * Whether an answer repeats the newest recorded attempt (the same text for the same numbers):
+ * checking the same answer again tells the grader nothing new, so it is not an attempt. The lesson
+ * page's store and the classroom server's assignment scores both ask this.
  */
-export function repeatsNewest(entry: ProgressEntry | undefined, answer: string | undefined, seed?: string): boolean {
+export function repeatsNewest(
+  entry: ProgressEntry | undefined,
+  answer: string | undefined,
+  numbers: Numbers = {},
+): boolean {
   const last = entry?.attempts.at(-1);
-  return answer !== undefined && last !== undefined && last.answer === answer && last.seed === seed;
+  return answer !== undefined && last !== undefined && last.answer === answer && sameNumbers(last, numbers);
 }
 
 /** The entry after one more graded attempt, capped at {@link MAX_ATTEMPTS} without changing the score. */
@@ -132,19 +156,24 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d
 const isTime = (value: unknown): value is string =>
   typeof value === 'string' && ISO.test(value) && !Number.isNaN(Date.parse(value));
 const SEED = /^[A-Za-z0-9_-]{1,32}$/;
+/** A stored revision is above 1 (revision 1 is not written). */
+const isRevision = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= MAX_REVISION;
 
 function readAttempt(value: unknown): Attempt | undefined {
   if (!isRecord(value)) return undefined;
-  const { correct, hints, at, seed, answer, ...extra } = value;
+  const { correct, hints, at, seed, revision, answer, ...extra } = value;
   if (Object.keys(extra).length > 0) return undefined;
   if (typeof correct !== 'boolean' || !isCount(hints) || !isTime(at)) return undefined;
   if (seed !== undefined && !(typeof seed === 'string' && SEED.test(seed))) return undefined;
+  if (revision !== undefined && !isRevision(revision)) return undefined;
   if (answer !== undefined && !(typeof answer === 'string' && answer.length <= MAX_ANSWER_LENGTH)) return undefined;
   return {
     correct,
     hints,
     at,
     ...(seed === undefined ? {} : { seed }),
+    ...(revision === undefined ? {} : { revision }),
     ...(answer === undefined ? {} : { answer }),
   };
 }

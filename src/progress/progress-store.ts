@@ -47,6 +47,8 @@ export interface AttemptInput {
   answer?: string;
   /** The page seed of a seeded exercise, when not the default. */
   seed?: string;
+  /** The exercise's revision, when above 1 (see {@link Attempt.revision}). */
+  revision?: number;
 }
 
 /** What recording an attempt did. */
@@ -241,12 +243,14 @@ export function createProgressStore(
     recordAttempt(id, attempt) {
       const before = exercises[id] ?? blank();
       const answer = attempt.answer?.slice(0, MAX_ANSWER_LENGTH);
-      if (repeatsNewest(before, answer, attempt.seed)) return { entry: before, counted: false };
+      const revision = attempt.revision !== undefined && attempt.revision > 1 ? attempt.revision : undefined;
+      if (repeatsNewest(before, answer, { seed: attempt.seed, revision })) return { entry: before, counted: false };
       const recorded: Attempt = {
         correct: attempt.correct,
         hints: before.hintsUsed,
         at: now().toISOString(),
         ...(attempt.seed === undefined ? {} : { seed: attempt.seed }),
+        ...(revision === undefined ? {} : { revision }),
         ...(answer === undefined ? {} : { answer }),
       };
       const entry = appendAttempt(before, recorded);

@@ -59,6 +59,44 @@ describe('1. a wrong answer after a right one', () => {
     await context.close();
   });
 
+  it('an answer saved for numbers an exercise no longer draws is not called right for its new ones', async () => {
+    // Saved before the exercise's revision 2 (h = 0.01 then, h = 0.1 now): right for the old numbers.
+    const { page, context, errors } = await openPage(browser, '/lessons/backprop-through-a-layer/');
+    const at = new Date().toISOString();
+    await page.evaluate(
+      ([key, time]) =>
+        localStorage.setItem(
+          key,
+          JSON.stringify({
+            version: 2,
+            exercises: {
+              'backprop-central-difference': {
+                attempts: [{ correct: true, hints: 0, at: time, answer: '0.1807' }],
+                omitted: 0,
+                hintsUsed: 0,
+                updatedAt: time,
+              },
+            },
+          }),
+        ),
+      [KEY, at] as const,
+    );
+    await page.reload();
+    const c = card(page, 'backprop-central-difference');
+    await c.scrollIntoViewIfNeeded();
+    await poll(() => c.locator('[data-feedback]').innerText()).toBe(
+      'You solved this exercise earlier, on attempt 1. These numbers are new to you.',
+    );
+    expect(await c.locator('input[data-input]').inputValue()).toBe('');
+    expect(await c.locator('[data-badge]').innerText()).toBe('✓ Solved (score 100%)');
+    // The same text checked now is graded on the new numbers and counts as an attempt.
+    await answer(c, '0.1807');
+    await poll(() => c.locator('[data-feedback]').innerText()).toMatch(/^Not yet\./);
+    expect(await savedAttempts(page, 'backprop-central-difference')).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a choice item too', async () => {
     const { page, context } = await openPage(browser, '/lessons/sigmoid/');
     const c = page.locator('exercise-card[data-kind="choice"]').first();

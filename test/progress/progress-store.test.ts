@@ -123,6 +123,15 @@ describe('createProgressStore', () => {
     expect(status(store, 'a').score).toBeCloseTo(0.6, 12);
     // The same text for other numbers (another seed) is a new attempt.
     expect(store.recordAttempt('a', { correct: false, answer: 'g - g^2', seed: 'x9' }).counted).toBe(true);
+    // So is the same text for the same seed of a new revision of the exercise (its numbers changed).
+    const revised = store.recordAttempt('a', { correct: true, answer: 'g - g^2', seed: 'x9', revision: 2 });
+    expect(revised.counted).toBe(true);
+    expect(revised.entry.attempts.at(-1)).toMatchObject({ seed: 'x9', revision: 2 });
+    expect(store.recordAttempt('a', { correct: true, answer: 'g - g^2', seed: 'x9', revision: 2 }).counted).toBe(false);
+    // Revision 1 is the default and is not written.
+    expect(store.recordAttempt('b', { correct: true, answer: '1', revision: 1 }).entry.attempts[0]).not.toHaveProperty(
+      'revision',
+    );
   });
 
   it('keeps the most hints ever revealed', () => {
@@ -155,16 +164,19 @@ describe('createProgressStore', () => {
       'also-good': entry({ attempts: [] }),
       negative: entry({ hintsUsed: -1 }),
       'bad-attempt': entry({ attempts: [{ correct: 'yes', hints: 0, at: AT }] }),
+      'revision-1': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: 1 }] }),
+      'revision-text': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: '2' }] }),
+      'revised-good': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: 2 }] }),
       extra: entry({ surprise: true }),
       'Not Kebab': entry(),
       'no-date': entry({ updatedAt: 'yesterday' }),
       scalar: 5,
     });
     const store = createProgressStore(fakeStorage({ [PROGRESS_KEY]: text }).storage);
-    expect(Object.keys(store.all()).sort()).toEqual(['also-good', 'good']);
+    expect(Object.keys(store.all()).sort()).toEqual(['also-good', 'good', 'revised-good']);
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]?.kind).toBe('dropped-entries');
-    expect(store.notices[0]?.message).toMatch(/^6 saved entries were unreadable/);
+    expect(store.notices[0]?.message).toMatch(/^8 saved entries were unreadable/);
   });
 
   it.each([
