@@ -160,10 +160,16 @@ const SEED = /^[A-Za-z0-9_-]{1,32}$/;
 const isRevision = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= MAX_REVISION;
 
+/*
+ * Fields this code does not know are ignored, not refused: a newer copy of the site (a tab opened after
+ * a deploy) may add one, and refusing the entry would make this copy drop it and write the rest back
+ * without it. The fields it knows must be right.
+ */
 function readAttempt(value: unknown): Attempt | undefined {
   if (!isRecord(value)) return undefined;
-  const { correct, hints, at, seed, revision, answer, ...extra } = value;
-  if (Object.keys(extra).length > 0) return undefined;
+  const { correct, hints, at, seed, answer } = value;
+  // Revision 1 is the default and not written; one written anyway means the same.
+  const revision = value['revision'] === 1 ? undefined : value['revision'];
   if (typeof correct !== 'boolean' || !isCount(hints) || !isTime(at)) return undefined;
   if (seed !== undefined && !(typeof seed === 'string' && SEED.test(seed))) return undefined;
   if (revision !== undefined && !isRevision(revision)) return undefined;
@@ -178,11 +184,10 @@ function readAttempt(value: unknown): Attempt | undefined {
   };
 }
 
-/** A version-2 entry, or undefined when any field is missing, misspelt or out of range. */
+/** A version-2 entry, or undefined when a field it needs is missing or out of range (unknown fields are ignored). */
 export function readEntry(value: unknown): ProgressEntry | undefined {
   if (!isRecord(value)) return undefined;
-  const { attempts, omitted, hintsUsed, draft, updatedAt, ...extra } = value;
-  if (Object.keys(extra).length > 0) return undefined;
+  const { attempts, omitted, hintsUsed, draft, updatedAt } = value;
   if (!Array.isArray(attempts) || attempts.length > MAX_ATTEMPTS) return undefined;
   if (!isCount(omitted) || !isCount(hintsUsed) || !isTime(updatedAt)) return undefined;
   if (draft !== undefined && !(typeof draft === 'string' && draft.length <= MAX_ANSWER_LENGTH)) return undefined;

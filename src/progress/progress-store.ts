@@ -198,8 +198,9 @@ export function createProgressStore(
               message: `Your saved progress could not be read (${n.message}), so it starts fresh; the old copy is kept in this browser.`,
             },
       );
-    if (!result.usable) {
-      // Keep the unreadable text under a backup key before it is overwritten by the next save.
+    if (!result.usable || result.notices.some((n) => n.kind === 'dropped-entries')) {
+      // Keep the text under a backup key before the next save overwrites it: all of it when it is
+      // unreadable, and also when only some entries were (the next save would write the rest alone).
       try {
         storage.setItem(`${key}:backup`, text);
       } catch {

@@ -107,7 +107,10 @@ describe('entryStatus', () => {
 
 describe('readEntry', () => {
   it.each([
-    ['a stray field', { ...empty, extra: 1 }],
+    [
+      'a revision that is not a whole number from 2',
+      { ...empty, attempts: [{ correct: true, hints: 0, at: AT, revision: 2.5 }] },
+    ],
     ['attempts not a list', { ...empty, attempts: 3 }],
     ['a negative omitted count', { ...empty, omitted: -1 }],
     ['a bad time', { ...empty, updatedAt: 'soon' }],
@@ -117,6 +120,13 @@ describe('readEntry', () => {
     ['too many attempts', { ...empty, attempts: Array.from({ length: MAX_ATTEMPTS + 1 }, () => attempt(false)) }],
   ])('refuses %s', (_label, value) => {
     expect(readEntry(value)).toBeUndefined();
+  });
+
+  it('ignores a field it does not know (a newer copy of the site may add one) and keeps the entry', () => {
+    expect(readEntry({ ...empty, extra: 1, attempts: [{ ...attempt(true), later: 'x' }] })).toEqual({
+      ...empty,
+      attempts: [attempt(true)],
+    });
   });
 
   it('accepts a valid entry', () => {

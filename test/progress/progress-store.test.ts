@@ -167,16 +167,28 @@ describe('createProgressStore', () => {
       'revision-1': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: 1 }] }),
       'revision-text': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: '2' }] }),
       'revised-good': entry({ attempts: [{ correct: true, hints: 0, at: AT, revision: 2 }] }),
-      extra: entry({ surprise: true }),
+      'attempt-newer-field': entry({ attempts: [{ correct: true, hints: 0, at: AT, graderVersion: 7 }] }),
+      'newer-field': entry({ surprise: true }),
       'Not Kebab': entry(),
       'no-date': entry({ updatedAt: 'yesterday' }),
       scalar: 5,
     });
     const store = createProgressStore(fakeStorage({ [PROGRESS_KEY]: text }).storage);
-    expect(Object.keys(store.all()).sort()).toEqual(['also-good', 'good', 'revised-good']);
+    // Fields a newer copy of the site may add are ignored (refusing them would drop the entry, and the
+    // next save would write the rest back without it); revision 1, the default, reads as absent.
+    expect(Object.keys(store.all()).sort()).toEqual([
+      'also-good',
+      'attempt-newer-field',
+      'good',
+      'newer-field',
+      'revised-good',
+      'revision-1',
+    ]);
+    expect(store.get('revision-1')?.attempts[0]).not.toHaveProperty('revision');
+    expect(store.get('attempt-newer-field')?.attempts[0]).not.toHaveProperty('graderVersion');
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]?.kind).toBe('dropped-entries');
-    expect(store.notices[0]?.message).toMatch(/^8 saved entries were unreadable/);
+    expect(store.notices[0]?.message).toMatch(/^6 saved entries were unreadable/);
   });
 
   it.each([
