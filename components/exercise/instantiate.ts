@@ -3,6 +3,7 @@ import type { Exercise } from '../../src/content/exercise-schema.ts';
 import { drawParameters } from '../../src/grading/draw-parameters.ts';
 import { formatNumberTeX } from '../../src/grading/format-number.ts';
 import { evaluate, parse } from '../../src/symbolic/index.ts';
+import { DEFAULT_SEED } from '../../src/progress/default-seed.ts';
 
 /**
  * Exercises with parameters are templates: `{{name}}` placeholders filled with values drawn from a
@@ -11,8 +12,7 @@ import { evaluate, parse } from '../../src/symbolic/index.ts';
  * the same numbers to everyone.
  */
 
-/** The seed used when the URL has none (and for the pages built without JavaScript). */
-export const DEFAULT_SEED = '1';
+export { DEFAULT_SEED } from '../../src/progress/default-seed.ts';
 
 /** An exercise with its parameters drawn and every placeholder replaced. */
 export interface ExerciseInstance {

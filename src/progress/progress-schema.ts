@@ -1,3 +1,4 @@
+import { DEFAULT_SEED } from './default-seed.ts';
 import { scoreFor } from './score-reason.ts';
 
 /** The schema version this code writes. Version 1 (counts and a stored best score) is migrated on read. */
@@ -107,9 +108,16 @@ export interface Numbers {
   readonly revision?: number | undefined;
 }
 
+/** A seed as it picks numbers: the default seed is the same as none. */
+const pageSeed = (seed: string | undefined): string | undefined => (seed === DEFAULT_SEED ? undefined : seed);
+
 /** Whether an attempt was graded on these numbers: the same seed and the same revision of the exercise. */
 export function sameNumbers(attempt: Attempt | undefined, numbers: Numbers): boolean {
-  return attempt !== undefined && attempt.seed === numbers.seed && (attempt.revision ?? 1) === (numbers.revision ?? 1);
+  return (
+    attempt !== undefined &&
+    pageSeed(attempt.seed) === pageSeed(numbers.seed) &&
+    (attempt.revision ?? 1) === (numbers.revision ?? 1)
+  );
 }
 
 /**

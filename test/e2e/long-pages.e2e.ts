@@ -41,6 +41,8 @@ async function phone(path: string): Promise<Page> {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(path, { waitUntil: 'load' });
+  // Which blocks are near the viewport is decided at a rendering frame: wait for two.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page;
 }
 

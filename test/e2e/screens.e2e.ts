@@ -61,6 +61,45 @@ describe('phone', () => {
     180_000,
   );
 
+  it.each([
+    ['/lessons/stable-computation/', '.float-failures'],
+    ['/lessons/backprop-through-a-layer/', '.backprop-example'],
+    ['/lessons/backprop-through-a-layer/', '.gradient-check'],
+  ])('%s: the numbers table %s scrolls in its labelled box, its caption wrapped in view', async (path, figure) => {
+    const context = await contextAt(390, 844, true);
+    const page = await context.newPage();
+    await page.goto(path);
+    const box = page.locator(`${figure} [role="region"]`);
+    await box.scrollIntoViewIfNeeded();
+    const read = () =>
+      box.evaluate((el) => {
+        const table = el.querySelector('table') as HTMLTableElement;
+        const caption = el.querySelector('caption') as HTMLElement;
+        const b = el.getBoundingClientRect();
+        const c = caption.getBoundingClientRect();
+        return {
+          label: el.getAttribute('aria-label') ?? '',
+          focusable: el.tabIndex === 0,
+          // The box is what scrolls (the table stays a table), so the keyboard scrolls it once focused.
+          boxScrolls: el.scrollWidth > el.clientWidth,
+          tableDisplay: getComputedStyle(table).display,
+          captionInside: c.left >= b.left - 1 && c.right <= b.right + 1,
+        };
+      });
+    const before = await read();
+    expect(before).toMatchObject({ focusable: true, boxScrolls: true, tableDisplay: 'table', captionInside: true });
+    expect(before.label).toMatch(/scrolls sideways/);
+    // Focused, the arrow keys scroll it; scrolled to the end, the caption is still in view.
+    await box.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await box.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    expect((await read()).captionInside).toBe(true);
+    await context.close();
+  });
+
   it('collapses the header to a menu that holds every link, Search and the theme toggle', async () => {
     const context = await contextAt(390, 844, true);
     const page = await context.newPage();

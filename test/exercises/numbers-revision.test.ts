@@ -92,5 +92,9 @@ describe('saved answers and revisions', () => {
     expect(sameNumbers({ ...old, revision: 2 }, { revision: 2 })).toBe(true);
     expect(sameNumbers({ ...old, seed: '7', revision: 2 }, { revision: 2 })).toBe(false);
     expect(sameNumbers({ ...old, seed: '7', revision: 2 }, { seed: '7', revision: 2 })).toBe(true);
+    // The default seed written out (a `?seed=1` link) is the default numbers.
+    expect(sameNumbers({ ...old, seed: '1' }, {})).toBe(true);
+    expect(sameNumbers(old, { seed: '1' })).toBe(true);
+    expect(sameNumbers({ ...old, seed: '1' }, { seed: '2' })).toBe(false);
   });
 });
