@@ -5,7 +5,6 @@ import type { ProgressStore } from '../../src/progress/index.ts';
 import { isStaticCopy } from '../shared/static-copy.ts';
 import type { ExerciseResponse, ExerciseVerdict } from './grade-exercise.ts';
 import type { ExerciseInstance } from './instantiate.ts';
-import { DEFAULT_SEED } from '../../src/progress/default-seed.ts';
 import { hasStoredProgress, urlSeed } from './has-progress.ts';
 
 type Runtime = typeof import('./runtime.ts');
@@ -191,10 +190,9 @@ class ExerciseCard extends HTMLElement {
    * from the URL) and the exercise's revision (which draws its parameters follow).
    */
   get #numbers(): Numbers {
-    // `?seed=1` shows the default numbers, which are recorded without a seed (sameNumbers reads both alike).
-    const seed = this.#seed === DEFAULT_SEED ? undefined : this.#seed;
+    // `?seed=1` (the default numbers) is recorded as given; sameNumbers reads it as no seed.
     return {
-      seed: this.dataset['seeded'] === 'true' ? seed : undefined,
+      seed: this.dataset['seeded'] === 'true' ? this.#seed : undefined,
       revision: this.#templateExercise().revision,
     };
   }
